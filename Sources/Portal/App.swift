@@ -1,0 +1,142 @@
+import Accounts
+import Foundation
+import Logging
+import Mustache
+import Security
+import Storage
+import Web
+
+/// The LeSocial application: configuration, database, templates and the route table.
+///
+/// It holds no per-request state; each pool thread uses its own SQLite connection.
+public final class App: @unchecked Sendable {
+    public let config: Configuration
+    public let pool: DatabasePool
+    public let templates: TemplateLibrary
+    public let staticFiles: StaticFiles
+    public let clock: ServerClock
+    public let csrf: CSRFTokens
+    public let accountSettings: AccountService.Settings
+    public let metrics: Metrics
+    public let selectionPages: SelectionPages
+    public let logger: Logger
+    public private(set) var router: Router
+
+    static let sessionCookie = "lesocial_session"
+    static let visitorCookie = "lesocial_visiteur"
+
+    /// Opens the data folder, migrates the database, loads templates and static files.
+    public init(config: Configuration, logger: Logger = Logger(label: "portal")) throws {
+        self.config = config
+        self.logger = logger
+        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        let secrets = try Secrets.load(from: config.dataDirectory.appendingPathComponent("secrets.json"))
+
+        let path = config.databasePath
+        let setupDB = try Database(path: path)
+        let (from, to) = try Schema.migrator.migrate(setupDB)
+        if from != to { logger.info("portal.migrated", [("from", "\(from)"), ("to", "\(to)")]) }
+        setupDB.close()
+
+        pool = DatabasePool(path: path)
+        templates = try TemplateLibrary(directory: config.templatesDirectory)
+        staticFiles = try StaticFiles(directory: config.publicDirectory, prefix: "/static/")
+        clock = ServerClock(adjustable: config.testClock)
+        csrf = CSRFTokens(secret: secrets.csrfKey)
+        let hasher = PasswordHasher(parameters: config.fastPasswordHashing ? .testing : .owasp)
+        accountSettings = AccountService.Settings(hasher: hasher, baseURL: config.baseURL)
+        metrics = Metrics()
+        selectionPages = SelectionPages(banksDirectory: config.banksDirectory)
+        router = Router()
+        Routes.install(on: self)
+    }
+
+    /// Registers a page handler; the wrapper loads the session and checks CSRF on unsafe methods.
+    func route(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping (inout Context) throws -> Response) {
+        router.add(method, pattern) { [unowned self] request in
+            try self.run(request, handler)
+        }
+    }
+
+    /// Registers a handler that needs neither session nor CSRF (health, metrics, static files).
+    func bare(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping (Request) throws -> Response) {
+        router.add(method, pattern, handler)
+    }
+
+    private func run(_ request: Request, _ handler: (inout Context) throws -> Response) throws -> Response {
+        let db = try pool.connection()
+        let now = clock.now()
+        let requestLogger = logger.with([("request_id", request.requestID)])
+
+        var user: User?
+        var sessionID = request.cookies[App.sessionCookie]
+        if let id = sessionID {
+            user = try SessionStore(db).user(sessionID: id, now: now)
+            if user == nil { sessionID = nil }
+        }
+        var newVisitor: String?
+        let subject: String
+        if let sessionID {
+            subject = "s:" + sessionID
+        } else if let visitor = request.cookies[App.visitorCookie], visitor.count == 43 {
+            subject = "v:" + visitor
+        } else {
+            let visitor = SecureRandom.token(byteCount: 32)
+            newVisitor = visitor
+            subject = "v:" + visitor
+        }
+
+        var context = Context(
+            request: request, app: self, db: db, logger: requestLogger, now: now, user: user,
+            sessionID: sessionID, csrfSubject: subject)
+        var response: Response
+        do {
+            if !request.method.isSafe {
+                guard let token = request.form.value("csrf") ?? request.headers["X-CSRF-Token"],
+                    csrf.verify(token, sessionID: subject)
+                else {
+                    requestLogger.warning("portal.csrf.refused", [("path", request.path)])
+                    throw PortalError.csrfRejected
+                }
+            }
+            response = try handler(&context)
+        } catch let error as PortalError {
+            response = try errorPage(error, context: context)
+        }
+
+        if let visitor = newVisitor {
+            response.setCookie(
+                Cookie(
+                    name: App.visitorCookie, value: visitor, path: "/", maxAge: 180 * 24 * 3600,
+                    httpOnly: true, secure: config.secureCookies, sameSite: .lax))
+        }
+        for cookie in context.pendingCookies { response.setCookie(cookie) }
+        return response
+    }
+
+    /// The session cookie for a freshly opened session.
+    func sessionCookie(_ id: String) -> Cookie {
+        Cookie(
+            name: App.sessionCookie, value: id, path: "/", maxAge: Int(SessionStore.idleLifetime),
+            httpOnly: true, secure: config.secureCookies, sameSite: .lax)
+    }
+
+    /// Handles one request end to end (used by the server and by in-process tests).
+    public func handle(_ request: Request) -> Response {
+        router.respond(to: request)
+    }
+}
+
+extension App {
+    /// The mail transport named by `LESOCIAL_MAIL`.
+    func mailTransport() throws -> MailTransport {
+        if config.mailTransport == "files" { return FileMailTransport(directory: config.mailDirectory) }
+        guard let url = URL(string: config.mailTransport), url.scheme == "smtp" || url.scheme == "smtps",
+            url.host != nil
+        else {
+            throw ConfigurationError.invalid(
+                key: "LESOCIAL_MAIL", value: "(masqué)", expected: "files ou une adresse smtp://hôte:port")
+        }
+        return SMTPMailTransport(url: url)
+    }
+}

@@ -1,0 +1,41 @@
+import Accounts
+import Foundation
+import Logging
+import Web
+
+/// `lesocial serve`: migrates, loads everything, serves until SIGTERM or SIGINT.
+enum ServeCommand {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let started = Date()
+        let logger = Logger(label: "portal")
+        let config = try Configuration()
+        let app = try App(config: config, logger: logger)
+        if config.mode == .development { try DemoAccounts.seed(app) }
+
+        let server = HTTPServer(
+            configuration: ServerConfiguration(
+                host: config.host, port: config.port, threads: config.threads,
+                connectionLimit: config.connectionLimit, maxUploadBodyBytes: config.uploadLimitBytes),
+            responder: app.router, logger: Logger(label: "web"))
+        try server.start()
+        let mail = MailDeliveryJob(
+            pool: app.pool, transport: try app.mailTransport(), sender: config.mailSender, clock: app.clock,
+            logger: Logger(label: "mail"))
+        mail.start()
+        logger.info(
+            "portal.started",
+            [
+                ("address", "http://\(config.host):\(server.port)"), ("mode", config.mode.rawValue),
+                ("threads", "\(config.threads)"),
+                ("startup_ms", "\(Int(Date().timeIntervalSince(started) * 1000))"),
+            ])
+
+        let signal = SignalWaiter.wait(for: [SIGTERM, SIGINT])
+        logger.info("portal.stopping", [("signal", "\(signal)")])
+        server.stop()
+        mail.stop()
+        app.pool.closeAll()
+        logger.info("portal.stopped")
+        return 0
+    }
+}

@@ -1,0 +1,39 @@
+/// The fields of the page layout (`Templates/layouts/base.mustache`).
+public struct LayoutView: Encodable {
+    /// What the header shows of the logged-in user.
+    public struct UserSummary: Encodable {
+        public var displayName: String
+    }
+
+    public var stylesheet: String
+    public var script: String
+    public var navigation: [Navigation.Item]
+    public var user: UserSummary?
+    public var csrf: String
+    public var notice: Notice?
+}
+
+/// The main navigation; lists only sections that exist.
+public enum Navigation {
+    /// One link of the main navigation.
+    public struct Item: Encodable {
+        public var label: String
+        public var href: String
+        public var current: Bool
+    }
+
+    static let links: [(String, String)] = [
+        ("Accueil", "/"),
+        ("Éducateur spécialisé", "/preparations/es"),
+        ("Assistant de service social", "/preparations/ass"),
+        ("Infirmier", "/preparations/ifsi"),
+        ("Aide-soignant", "/preparations/as"),
+    ]
+
+    static func items(current path: String) -> [Item] {
+        links.map { label, href in
+            let isCurrent = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
+            return Item(label: label, href: href, current: isCurrent)
+        }
+    }
+}

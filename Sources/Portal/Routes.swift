@@ -1,0 +1,36 @@
+import Web
+
+/// The whole site in one table: method, path, handler.
+enum Routes {
+    static func install(on app: App) {
+        app.route(.get, "/", HomePage.show)
+        app.route(.get, "/preparations/:track", PreparationPage.show)
+
+        app.route(.get, "/inscription", RegistrationPage.show)
+        app.route(.post, "/inscription", RegistrationPage.submit)
+        app.route(.get, "/compte/confirmer", EmailConfirmation.confirm)
+        app.route(.post, "/compte/confirmation/renvoyer", EmailConfirmation.resend)
+        app.route(.get, "/connexion", LoginPage.show)
+        app.route(.post, "/connexion", LoginPage.submit)
+        app.route(.post, "/deconnexion", LogoutAction.logout)
+        app.route(.post, "/compte/deconnexion-partout", LogoutAction.logoutEverywhere)
+        app.route(.get, "/compte/mot-de-passe/oubli", PasswordResetPage.showRequest)
+        app.route(.post, "/compte/mot-de-passe/oubli", PasswordResetPage.submitRequest)
+        app.route(.get, "/compte/mot-de-passe/nouveau", PasswordResetPage.showForm)
+        app.route(.post, "/compte/mot-de-passe/nouveau", PasswordResetPage.submitForm)
+
+        app.route(.get, "/compte", AccountPage.show)
+        app.route(.post, "/compte/profil", AccountPage.updateProfile)
+        app.route(.post, "/compte/mot-de-passe", AccountPage.changePassword)
+        app.route(.get, "/compte/export", AccountExportAction.download)
+        app.route(.get, "/compte/suppression", AccountDeletionPage.show)
+        app.route(.post, "/compte/suppression", AccountDeletionPage.submit)
+
+        app.bare(.get, "/healthz", SystemEndpoints.health(app))
+        app.bare(.get, "/metrics", SystemEndpoints.metrics(app))
+        if app.config.testClock {
+            app.bare(.post, "/__test/horloge", SystemEndpoints.advanceClock(app))
+        }
+        app.bare(.get, "/static/*path", app.staticFiles.handler)
+    }
+}

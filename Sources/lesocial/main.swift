@@ -1,0 +1,4 @@
+import Foundation
+import Portal
+
+exit(CommandLineTool.run(CommandLine.arguments))

@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+@testable import Web
+
+/// Starts a server on an ephemeral port for one test and stops it afterwards.
+func withServer(
+    _ configure: (Router) -> Void, configuration: ServerConfiguration = ServerConfiguration(port: 0, threads: 2),
+    _ body: (HTTPServer) throws -> Void
+) throws {
+    let router = Router()
+    configure(router)
+    let server = HTTPServer(
+        configuration: configuration, responder: router, logger: Logger(label: "web", minimumLevel: .error))
+    try server.start()
+    defer { server.stop() }
+    try body(server)
+}
+
+/// A plain `GET` request text.
+func getRequest(_ target: String, headers: String = "") -> String {
+    "GET \(target) HTTP/1.1\r\nHost: localhost\r\n\(headers)\r\n"
+}
+
+/// A request with a body and its `Content-Length`.
+func requestWithBody(_ method: String, _ target: String, contentType: String, body: [UInt8]) -> [UInt8] {
+    let head = "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(contentType)\r\n"
+        + "Content-Length: \(body.count)\r\n\r\n"
+    return Array(head.utf8) + body
+}
