@@ -1,15 +1,18 @@
 /// Writes object fields; every primitive funnels through `put`.
 struct KeyedBoxContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    /// The box being filled.
     let box: EncodingBox
+    /// The keys leading to this container.
     let codingPath: [CodingKey]
 
-    private func child(_ key: CodingKey) -> EncodingBox {
+    private func put(_ value: MustacheValue, _ key: Key) { box.fields?[key.stringValue] = value }
+
+    private func pending(_ key: CodingKey) -> EncodingBox {
         let child = EncodingBox()
-        box.fields?[key.stringValue] = child
+        box.fields?[key.stringValue] = .null
+        box.pendingFields.append((key.stringValue, child))
         return child
     }
-
-    private func put(_ value: MustacheValue, _ key: Key) { child(key).scalar = value }
 
     mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
@@ -28,7 +31,7 @@ struct KeyedBoxContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { put(integerValue(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try child(key).store(value, codingPath: codingPath + [key])
+        put(try EncodingBox.encode(value, codingPath: codingPath + [key]), key)
     }
 
     // Synthesized conformances skip nil optionals; a missing key would let the
@@ -56,40 +59,44 @@ struct KeyedBoxContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        BoxEncoder(box: child(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        BoxEncoder(box: pending(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        BoxEncoder(box: child(key), codingPath: codingPath + [key]).unkeyedContainer()
+        BoxEncoder(box: pending(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> Encoder {
         let key = IndexKey(stringValue: "super")
-        return BoxEncoder(box: child(key), codingPath: codingPath + [key])
+        return BoxEncoder(box: pending(key), codingPath: codingPath + [key])
     }
 
     mutating func superEncoder(forKey key: Key) -> Encoder {
-        BoxEncoder(box: child(key), codingPath: codingPath + [key])
+        BoxEncoder(box: pending(key), codingPath: codingPath + [key])
     }
 }
 
 /// Appends array elements.
 struct UnkeyedBoxContainer: UnkeyedEncodingContainer {
+    /// The box being filled.
     let box: EncodingBox
+    /// The keys leading to this container.
     let codingPath: [CodingKey]
+    /// The number of elements written so far.
     var count: Int { box.items?.count ?? 0 }
 
     private func next() -> EncodingBox {
         let child = EncodingBox()
-        box.items?.append(child)
+        box.pendingItems.append((count, child))
+        box.items?.append(.null)
         return child
     }
 
-    mutating func encodeNil() throws { next().scalar = .null }
+    mutating func encodeNil() throws { box.items?.append(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let key = IndexKey(intValue: count)
-        try next().store(value, codingPath: codingPath + [key])
+        box.items?.append(try EncodingBox.encode(value, codingPath: codingPath + [key]))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -112,7 +119,9 @@ struct UnkeyedBoxContainer: UnkeyedEncodingContainer {
 
 /// Writes one value: primitives directly, anything else through its own `encode(to:)`.
 struct SingleBoxContainer: SingleValueEncodingContainer {
+    /// The box being filled.
     let box: EncodingBox
+    /// The keys leading to this container.
     let codingPath: [CodingKey]
 
     mutating func encodeNil() throws { box.scalar = .null }
@@ -130,7 +139,9 @@ struct SingleBoxContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { box.scalar = integerValue(value) }
     mutating func encode(_ value: UInt32) throws { box.scalar = integerValue(value) }
     mutating func encode(_ value: UInt64) throws { box.scalar = integerValue(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try box.store(value, codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        box.scalar = try EncodingBox.encode(value, codingPath: codingPath)
+    }
 }
 
 /// An integer as `.int`, or `.double` when it does not fit an `Int`.

@@ -12,52 +12,88 @@ public struct MustacheEncoder: Sendable {
 
     /// Encodes `model`; throws a `MustacheError` when its `encode(to:)` throws.
     public func encode<Model: Encodable>(_ model: Model) throws -> MustacheValue {
-        let box = EncodingBox()
         do {
-            try box.store(model, codingPath: [])
+            return try EncodingBox.encode(model, codingPath: [])
         } catch let error as MustacheError {
             throw error
         } catch {
             throw MustacheError(template: String(describing: Model.self), line: nil, reason: .unencodable("\(error)"))
         }
+    }
+}
+
+/// One value under construction. Values that finish at once are stored
+/// directly; nested containers, which are filled later, keep a box until the end.
+final class EncodingBox {
+    /// Set by a single-value container.
+    var scalar: MustacheValue?
+    /// Set once a keyed container is asked for.
+    var fields: [String: MustacheValue]?
+    /// Set once an unkeyed container is asked for.
+    var items: [MustacheValue]?
+    /// Nested keyed containers, written into `fields` when the value is finished.
+    var pendingFields: [(key: String, box: EncodingBox)] = []
+    /// Nested containers inside an array, written into `items` when the value is finished.
+    var pendingItems: [(index: Int, box: EncodingBox)] = []
+
+    /// The finished value; a box nothing was written to is `.null`.
+    var value: MustacheValue {
+        if var fields {
+            for (key, box) in pendingFields { fields[key] = box.value }
+            return .object(fields)
+        }
+        if var items {
+            for (index, box) in pendingItems { items[index] = box.value }
+            return .array(items)
+        }
+        return scalar ?? .null
+    }
+
+    /// Encodes `model` on its own, short-cutting the Foundation types whose
+    /// own encoding would be useless in a page.
+    static func encode<Model: Encodable>(_ model: Model, codingPath: [CodingKey]) throws -> MustacheValue {
+        if let special = model as? MustacheScalarConvertible {
+            return special.mustacheValue
+        }
+        let box = EncodingBox()
+        try model.encode(to: BoxEncoder(box: box, codingPath: codingPath))
         return box.value
     }
 }
 
-/// One value under construction; containers fill it in place.
-final class EncodingBox {
-    var scalar: MustacheValue?
-    var fields: [String: EncodingBox]?
-    var items: [EncodingBox]?
+/// Types encoded as one readable value instead of through their `encode(to:)`.
+protocol MustacheScalarConvertible {
+    /// The value a template sees.
+    var mustacheValue: MustacheValue { get }
+}
 
-    /// The finished value; a box nothing was written to is `.null`.
-    var value: MustacheValue {
-        if let fields { return .object(fields.mapValues(\.value)) }
-        if let items { return .array(items.map(\.value)) }
-        return scalar ?? .null
-    }
+extension MustacheValue: MustacheScalarConvertible {
+    var mustacheValue: MustacheValue { self }
+}
 
-    /// Encodes `model` into this box, short-cutting the Foundation types whose
-    /// own encoding would be useless in a page.
-    func store<Model: Encodable>(_ model: Model, codingPath: [CodingKey]) throws {
-        switch model {
-        case let value as MustacheValue: scalar = value
-        case let date as Date: scalar = .string(date.formatted(.iso8601))
-        case let url as URL: scalar = .string(url.absoluteString)
-        case let decimal as Decimal: scalar = Double(decimal.description).map(MustacheValue.double) ?? .null
-        default: try model.encode(to: BoxEncoder(box: self, codingPath: codingPath))
-        }
-    }
+extension Date: MustacheScalarConvertible {
+    var mustacheValue: MustacheValue { .string(formatted(.iso8601)) }
+}
+
+extension URL: MustacheScalarConvertible {
+    var mustacheValue: MustacheValue { .string(absoluteString) }
+}
+
+extension Decimal: MustacheScalarConvertible {
+    var mustacheValue: MustacheValue { Double(description).map(MustacheValue.double) ?? .null }
 }
 
 /// The `Encoder` handed to `encode(to:)`; it writes into one box.
 struct BoxEncoder: Encoder {
+    /// Where the encoded value goes.
     let box: EncodingBox
+    /// The keys leading to this value, for the model's own error messages.
     let codingPath: [CodingKey]
+    /// Always empty: templates need no encoding options.
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if box.fields == nil { box.fields = [:] }
+        if box.fields == nil { box.fields = Dictionary(minimumCapacity: 8) }
         return KeyedEncodingContainer(KeyedBoxContainer<Key>(box: box, codingPath: codingPath))
     }
 
@@ -73,14 +109,18 @@ struct BoxEncoder: Encoder {
 
 /// A plain coding key for array positions and `super`.
 struct IndexKey: CodingKey {
+    /// The key as text (`"super"`, or the position).
     let stringValue: String
+    /// The position in an array, if any.
     let intValue: Int?
 
+    /// A named key.
     init(stringValue: String) {
         self.stringValue = stringValue
         self.intValue = nil
     }
 
+    /// An array position.
     init(intValue: Int) {
         self.stringValue = String(intValue)
         self.intValue = intValue

@@ -1,7 +1,9 @@
 /// A dotted name split once at parse time; no components means `.` (the top of the stack).
 struct ValuePath: Sendable, Equatable {
+    /// The names to resolve in turn; empty for `.`.
     let components: [String]
 
+    /// Splits `name` on dots.
     init(_ name: String) {
         components = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
@@ -9,9 +11,12 @@ struct ValuePath: Sendable, Equatable {
 
 /// The name of a partial or parent: fixed, or read from the context (`{{>*name}}`).
 enum TemplateReference: Sendable {
+    /// A template name written in the tag.
     case fixed(String)
+    /// A path whose string value is the template name.
     case dynamic(ValuePath)
 
+    /// Reads a tag name; a leading `*` makes it dynamic.
     init(_ name: String) {
         if name.hasPrefix("*") {
             let path = name.dropFirst().trimmingMustacheWhitespace()

@@ -7,6 +7,7 @@
 public struct Template: Sendable {
     /// The name partials and errors refer to (a library uses the relative path).
     public let name: String
+    /// The parsed tree the renderer walks.
     let nodes: [Node]
     /// Bytes reserved for the output up front: the literal text plus room for values.
     private let capacityHint: Int

@@ -17,8 +17,11 @@ public final class TemplateLibrary: Sendable {
     /// A template that does not parse throws, naming its file (relative path) and line.
     public convenience init(directory: URL) throws {
         let root = directory.standardizedFileURL
-        guard let relativePaths = FileManager.default.enumerator(atPath: root.path) else {
-            throw MustacheError(template: root.path, line: nil, reason: .unreadableFile("cannot list directory"))
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory)
+        guard exists, isDirectory.boolValue, let relativePaths = FileManager.default.enumerator(atPath: root.path)
+        else {
+            throw MustacheError(template: root.path, line: nil, reason: .unreadableFile("not a directory"))
         }
         var sources: [String: (file: String, source: String)] = [:]
         for case let relativePath as String in relativePaths

@@ -30,8 +30,8 @@ struct TemplateRenderer {
     }
 
     private mutating func renderNodes(_ nodes: [Node]) throws {
-        for node in nodes {
-            switch node {
+        for index in nodes.indices {
+            switch nodes[index] {
             case .text(let bytes):
                 writeText(bytes)
             case .variable(let path, let escaped):
@@ -126,11 +126,12 @@ struct TemplateRenderer {
     private func lookup(_ path: ValuePath) -> MustacheValue {
         guard let first = path.components.first else { return contexts[contexts.count - 1] }
         var found: MustacheValue?
-        for context in contexts.reversed() {
-            if case .object(let fields) = context, let value = fields[first] {
-                found = value
-                break
+        var index = contexts.count - 1
+        while index >= 0, found == nil {
+            if case .object(let fields) = contexts[index] {
+                found = fields[first]
             }
+            index -= 1
         }
         guard var value = found else { return .null }
         for component in path.components.dropFirst() {

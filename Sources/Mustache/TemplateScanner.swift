@@ -8,14 +8,19 @@ struct RawTag {
         var canStandAlone: Bool { self != .variable && self != .unescaped }
     }
 
+    /// What the tag does.
     let kind: Kind
+    /// The trimmed name; empty for comments and set-delimiters tags.
     let name: String
+    /// The 1-based line of the opening delimiter.
     let line: Int
 }
 
 /// A piece of a source line: text (never spanning a line break) or a tag.
 enum RawToken {
+    /// Literal bytes, ending with `\n` when they end a line.
     case text([UInt8])
+    /// A tag.
     case tag(RawTag)
 }
 

@@ -20,7 +20,7 @@ public final class App: @unchecked Sendable {
     public let metrics: Metrics
     public let selectionPages: SelectionPages
     public let logger: Logger
-    public private(set) var router: Router
+    public let router: Router
 
     static let sessionCookie = "lesocial_session"
     static let visitorCookie = "lesocial_visiteur"
@@ -40,7 +40,7 @@ public final class App: @unchecked Sendable {
 
         pool = DatabasePool(path: path)
         templates = try TemplateLibrary(directory: config.templatesDirectory)
-        staticFiles = try StaticFiles(directory: config.publicDirectory, prefix: "/static/")
+        staticFiles = try StaticFiles(directory: config.publicDirectory.path, prefix: "/static/")
         clock = ServerClock(adjustable: config.testClock)
         csrf = CSRFTokens(secret: secrets.csrfKey)
         let hasher = PasswordHasher(parameters: config.fastPasswordHashing ? .testing : .owasp)
@@ -48,6 +48,12 @@ public final class App: @unchecked Sendable {
         metrics = Metrics()
         selectionPages = SelectionPages(banksDirectory: config.banksDirectory)
         router = Router()
+        router.use(RequestLogMiddleware(logger: Logger(label: "web")))
+        router.use(MetricsMiddleware(metrics: metrics))
+        router.use(SecurityHeadersMiddleware())
+        router.errorRenderer = { [unowned self] error, request in
+            self.plainErrorPage(status: error.status, request: request)
+        }
         Routes.install(on: self)
     }
 

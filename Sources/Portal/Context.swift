@@ -50,8 +50,8 @@ public struct Context {
     /// The layout fields every page shares.
     public func layout(current: String? = nil, notice: Notice? = nil) -> LayoutView {
         LayoutView(
-            stylesheet: app.staticFiles.url(for: "css/app.css"),
-            script: app.staticFiles.url(for: "js/app.js"),
+            stylesheet: app.staticFiles.assetURL("css/app.css"),
+            script: app.staticFiles.assetURL("js/app.js"),
             navigation: Navigation.items(current: current ?? request.path),
             user: user.map { LayoutView.UserSummary(displayName: $0.displayName) },
             csrf: csrfToken,

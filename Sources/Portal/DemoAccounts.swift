@@ -17,12 +17,14 @@ enum DemoAccounts {
         precondition(app.config.mode == .development, "demo accounts are for development mode only")
         let db = try app.pool.connection()
         let users = UserStore(db)
+        let missing = try accounts.filter { try users.findWithHash(email: $0.email) == nil }
+        guard !missing.isEmpty else { return }
+        let hash = try app.accountSettings.hasher.hash(password)
         var created = 0
-        for account in accounts where try users.findWithHash(email: account.email) == nil {
+        for account in missing {
             _ = try users.create(
-                email: account.email, displayName: account.name,
-                passwordHash: try app.accountSettings.hasher.hash(password), role: account.role, confirmed: true,
-                now: app.clock.now())
+                email: account.email, displayName: account.name, passwordHash: hash, role: account.role,
+                confirmed: true, now: app.clock.now())
             created += 1
         }
         if created > 0 { app.logger.info("portal.demo_accounts.seeded", [("count", "\(created)")]) }

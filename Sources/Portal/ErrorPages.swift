@@ -51,7 +51,7 @@ extension App {
             )
         }
         let layout = LayoutView(
-            stylesheet: staticFiles.url(for: "css/app.css"), script: staticFiles.url(for: "js/app.js"),
+            stylesheet: staticFiles.assetURL("css/app.css"), script: staticFiles.assetURL("js/app.js"),
             navigation: Navigation.items(current: request?.path ?? ""), user: nil, csrf: "", notice: nil)
         let view = ErrorView(
             layout: layout, heading: heading, message: message, requestID: status >= 500 ? request?.requestID : nil)

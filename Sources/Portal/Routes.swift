@@ -31,6 +31,6 @@ enum Routes {
         if app.config.testClock {
             app.bare(.post, "/__test/horloge", SystemEndpoints.advanceClock(app))
         }
-        app.bare(.get, "/static/*path", app.staticFiles.handler)
+        app.staticFiles.register(on: app.router)
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
+import Mustache
 import Testing
-
-@testable import Mustache
 
 struct MustacheEncoderTests {
     struct Author: Encodable {
@@ -25,7 +24,8 @@ struct MustacheEncoderTests {
     }
 
     enum Track: String, Encodable {
-        case ifsi, aideSoignant = "as"
+        case ifsi
+        case aideSoignant = "as"
     }
 
     @Test func nestedStructsBecomeObjects() throws {
@@ -34,21 +34,27 @@ struct MustacheEncoderTests {
 
         let value = try MustacheEncoder().encode(post)
 
-        #expect(value == [
-            "title": "Dosages",
-            "author": ["name": "Inès", "avatar": nil],
-            "replies": 3,
-            "score": 12.5,
-            "pinned": true,
-            "tags": ["calculs"],
-        ])
+        #expect(
+            value == [
+                "title": "Dosages",
+                "author": ["name": "Inès", "avatar": nil],
+                "replies": 3,
+                "score": 12.5,
+                "pinned": true,
+                "tags": ["calculs"],
+            ])
     }
 
     @Test func nilOptionalIsNullAndDoesNotFallThroughToTheOuterContext() throws {
-        let page = Page(avatar: "outer.png", posts: [Post(
-            title: "T", author: Author(name: "A", avatar: nil), replies: 0, score: 0, pinned: false, tags: [])],
+        let page = Page(
+            avatar: "outer.png",
+            posts: [
+                Post(
+                    title: "T", author: Author(name: "A", avatar: nil), replies: 0, score: 0, pinned: false, tags: [])
+            ],
             subtitle: nil)
-        let template = try Template("{{#posts}}{{#author}}[{{avatar}}]{{/author}}{{/posts}}{{^subtitle}}none{{/subtitle}}")
+        let template = try Template(
+            "{{#posts}}{{#author}}[{{avatar}}]{{/author}}{{/posts}}{{^subtitle}}none{{/subtitle}}")
 
         let output = try template.render(page)
 
@@ -57,9 +63,11 @@ struct MustacheEncoderTests {
 
     @Test func arraysBoolsAndNumbersDriveSections() throws {
         let posts = [
-            Post(title: "Un", author: Author(name: "A", avatar: "a.png"), replies: 2, score: 1.21, pinned: true,
+            Post(
+                title: "Un", author: Author(name: "A", avatar: "a.png"), replies: 2, score: 1.21, pinned: true,
                 tags: ["x", "y"]),
-            Post(title: "Deux", author: Author(name: "B", avatar: nil), replies: 0, score: 85, pinned: false,
+            Post(
+                title: "Deux", author: Author(name: "B", avatar: nil), replies: 0, score: 85, pinned: false,
                 tags: []),
         ]
         let template = try Template(
@@ -86,10 +94,11 @@ struct MustacheEncoderTests {
 
         let value = try MustacheEncoder().encode(model)
 
-        #expect(value == [
-            "track": "as", "at": "1970-01-01T00:00:00Z", "link": "https://lesocial.fr/a?b=1",
-            "counts": ["ifsi": 4], "price": 19.9, "ratio": 1.21,
-        ])
+        #expect(
+            value == [
+                "track": "as", "at": "1970-01-01T00:00:00Z", "link": "https://lesocial.fr/a?b=1",
+                "counts": ["ifsi": 4], "price": 19.9, "ratio": 1.21,
+            ])
     }
 
     @Test func optionalsInArraysAndAtTheTopBecomeNull() throws {

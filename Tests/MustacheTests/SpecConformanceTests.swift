@@ -1,7 +1,6 @@
 import Foundation
+import Mustache
 import Testing
-
-@testable import Mustache
 
 /// The official Mustache specification, read from `../shared/conformance/mustache`
 /// beside the package root (or `$LESOCIAL_SHARED/conformance/mustache`).
@@ -30,8 +29,9 @@ struct SpecConformanceTests {
                 let library = try TemplateLibrary(templates: specCase.partials)
                 let output = try Template(specCase.template, name: "spec").render(specCase.data, partials: library)
                 if output != specCase.expected {
-                    failures.append("\(specCase.name): expected \(specCase.expected.debugDescription), "
-                        + "got \(output.debugDescription)")
+                    failures.append(
+                        "\(specCase.name): expected \(specCase.expected.debugDescription), "
+                            + "got \(output.debugDescription)")
                 }
             } catch {
                 failures.append("\(specCase.name): threw \(error)")

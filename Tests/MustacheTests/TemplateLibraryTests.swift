@@ -1,7 +1,6 @@
 import Foundation
+import Mustache
 import Testing
-
-@testable import Mustache
 
 struct TemplateLibraryTests {
     /// A fresh directory under the system temporary folder, removed by the caller.
@@ -9,7 +8,8 @@ struct TemplateLibraryTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mustache-\(UUID().uuidString)")
         for (path, content) in files {
             let file = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try content.write(to: file, atomically: true, encoding: .utf8)
         }
         return root
@@ -30,8 +30,9 @@ struct TemplateLibraryTests {
         let output = try library.render("pages/home", ["name": "Inès & co", "links": ["Forums", "Annonces"]])
 
         #expect(library.names == ["layouts/base", "pages/home", "partials/nav"])
-        #expect(output == "<title>Accueil</title>\n<body>\n  <nav>\n    <a>Forums</a>\n    <a>Annonces</a>\n"
-            + "  </nav>\n  <h1>Bonjour Inès &amp; co</h1>\n</body>\n")
+        #expect(
+            output == "<title>Accueil</title>\n<body>\n  <nav>\n    <a>Forums</a>\n    <a>Annonces</a>\n"
+                + "  </nav>\n  <h1>Bonjour Inès &amp; co</h1>\n</body>\n")
     }
 
     @Test func brokenTemplateFailsTheLoadWithItsFileAndLine() throws {
@@ -45,8 +46,18 @@ struct TemplateLibraryTests {
 
         #expect(error.template == "pages/exam.mustache")
         #expect(error.line == 4)
-        #expect(error.description
-            == "mustache: pages/exam.mustache line 4: closing tag 'question' does not match open section 'questions'")
+        let expected =
+            "mustache: pages/exam.mustache line 4: "
+            + "closing tag 'question' does not match open section 'questions'"
+        #expect(error.description == expected)
+    }
+
+    @Test func missingDirectoryIsRefused() throws {
+        let root = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
+
+        let error = try #require(throws: MustacheError.self) { try TemplateLibrary(directory: root) }
+
+        #expect(error.description == "mustache: \(root.path): unreadable template file: not a directory")
     }
 
     @Test func renderingAnUnknownTemplateThrows() throws {
@@ -60,7 +71,7 @@ struct TemplateLibraryTests {
     @Test func rendersTypedViewModels() throws {
         struct Nav: Encodable { let user: String? }
         let library = try TemplateLibrary(templates: [
-            "nav": "{{#user}}Connecté : {{user}}{{/user}}{{^user}}Se connecter{{/user}}",
+            "nav": "{{#user}}Connecté : {{user}}{{/user}}{{^user}}Se connecter{{/user}}"
         ])
 
         #expect(try library.render("nav", Nav(user: "Inès")) == "Connecté : Inès")

@@ -1,7 +1,6 @@
 import Foundation
+import Mustache
 import Testing
-
-@testable import Mustache
 
 struct TemplateTests {
     @Test func escapesTheFiveHtmlCharactersByDefault() throws {
@@ -9,8 +8,9 @@ struct TemplateTests {
 
         let output = try template.render(["text": "<a href=\"x\">l'été & co</a>"])
 
-        #expect(output == "&lt;a href=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/a&gt;"
-            + "|<a href=\"x\">l'été & co</a>|<a href=\"x\">l'été & co</a>")
+        #expect(
+            output == "&lt;a href=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/a&gt;"
+                + "|<a href=\"x\">l'été & co</a>|<a href=\"x\">l'été & co</a>")
     }
 
     @Test func numbersRenderInTheirShortestForm() throws {

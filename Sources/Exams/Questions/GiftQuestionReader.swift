@@ -42,8 +42,7 @@ struct GiftQuestionReader {
         guard var answers = parts.answers else { return question }
         if stemString.isEmpty { report(firstLine, "énoncé vide") }
         if let separator = answers.lastSyntax("####") {
-            let feedback = formatted(answers[(separator + 4)...], default: stemFormat)
-            question.generalFeedback = feedback.text.isEmpty ? nil : feedback
+            question.generalFeedback = optionalText(answers[(separator + 4)...], default: stemFormat)
             answers = answers[..<separator].trimmed
         }
         readAnswers(answers, into: &question, line: parts.openLine)
@@ -56,16 +55,16 @@ struct GiftQuestionReader {
     ) -> (stem: [GiftCharacter], answers: GiftText?, openLine: Int)? {
         let open = text.firstSyntax("{")
         let close = text.firstSyntax("}")
-        switch (open, close) {
-        case (nil, nil):
-            return (Array(text), nil, firstLine)
-        case (let open?, nil):
-            report(text[open].line, "accolade fermante « } » manquante")
+        if open == nil && close == nil { return (Array(text), nil, firstLine) }
+        guard let close else {
+            report(text[open!].line, "accolade fermante « } » manquante")
             return nil
-        case (let open, let close?) where open == nil || close < open!:
+        }
+        guard let open, open < close else {
             report(text[close].line, "accolade fermante « } » sans accolade ouvrante « { »")
             return nil
-        case (let open?, let close?):
+        }
+        do {
             if let extra = text[(open + 1)..<close].firstSyntax("{") {
                 report(text[extra].line, "accolade « { » en trop dans les réponses (écrivez \\{ dans un texte)")
                 return nil

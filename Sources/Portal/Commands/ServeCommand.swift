@@ -14,7 +14,7 @@ enum ServeCommand {
 
         let server = HTTPServer(
             configuration: ServerConfiguration(
-                host: config.host, port: config.port, threads: config.threads,
+                host: config.host, port: UInt16(config.port), threads: config.threads,
                 connectionLimit: config.connectionLimit, maxUploadBodyBytes: config.uploadLimitBytes),
             responder: app.router, logger: Logger(label: "web"))
         try server.start()

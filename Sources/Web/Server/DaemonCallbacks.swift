@@ -37,13 +37,16 @@ enum DaemonCallbacks {
         Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue().requestEnded()
     }
 
-    /// Routes libmicrohttpd's own messages to the server's logger.
+    /// Routes libmicrohttpd's own messages to the server's logger at debug level.
+    ///
+    /// Most are about clients going away; a failure to start is reported by
+    /// `start()` with the last message as its reason.
     static let log: MHD_LogCallback = { context, format, arguments in
         guard let context, let format, let arguments else { return }
         let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
         var buffer = [CChar](repeating: 0, count: 512)
         guard vsnprintf(&buffer, buffer.count, format, arguments) >= 0 else { return }
         let detail = String(cString: buffer).trimmingCharacters(in: .whitespacesAndNewlines)
-        core.logger.warning("server.libmicrohttpd", [("detail", detail)])
+        core.recordDaemonMessage(detail)
     }
 }

@@ -17,6 +17,8 @@ final class Exchange {
     var bodyLimit = 0
     /// The body received so far.
     var body: [UInt8] = []
+    /// Body bytes received, kept or not.
+    var bytesReceived = 0
     /// Whether the body went over the limit; the rest is discarded.
     var bodyRefused = false
     /// Whether a response has been queued.

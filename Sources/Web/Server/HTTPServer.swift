@@ -58,7 +58,8 @@ public final class HTTPServer: @unchecked Sendable {
         guard let started = startDaemon(socket, context: retained.toOpaque()) else {
             close(socket.descriptor)
             retained.release()
-            throw WebError(operation: "start libmicrohttpd on port \(socket.port)", reason: "MHD_start_daemon failed")
+            let reason = core.lastDaemonMessage ?? "MHD_start_daemon returned NULL"
+            throw WebError(operation: "start libmicrohttpd on port \(socket.port)", reason: reason)
         }
 
         daemon = started
@@ -107,8 +108,9 @@ public final class HTTPServer: @unchecked Sendable {
     /// Calls `MHD_start_daemon_va` with every option passed in one `MHD_OPTION_ARRAY`.
     private func startDaemon(_ socket: ListeningSocket, context: UnsafeMutableRawPointer) -> OpaquePointer? {
         var options = [
+            MHD_OptionItem(
+                option: .EXTERNAL_LOGGER, value: unsafeBitCast(DaemonCallbacks.log, to: Int.self), ptr_value: context),
             MHD_OptionItem(option: .LISTEN_SOCKET, value: Int(socket.descriptor), ptr_value: nil),
-            MHD_OptionItem(option: .THREAD_POOL_SIZE, value: max(1, configuration.threads), ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_LIMIT, value: max(1, configuration.connectionLimit), ptr_value: nil),
             MHD_OptionItem(
                 option: .CONNECTION_TIMEOUT, value: max(0, configuration.connectionTimeoutSeconds), ptr_value: nil),
@@ -118,10 +120,11 @@ public final class HTTPServer: @unchecked Sendable {
             MHD_OptionItem(
                 option: .NOTIFY_COMPLETED, value: unsafeBitCast(DaemonCallbacks.completed, to: Int.self),
                 ptr_value: context),
-            MHD_OptionItem(
-                option: .EXTERNAL_LOGGER, value: unsafeBitCast(DaemonCallbacks.log, to: Int.self), ptr_value: context),
-            MHD_OptionItem(option: .END, value: 0, ptr_value: nil),
         ]
+        if configuration.threads > 1 {
+            options.append(MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil))
+        }
+        options.append(MHD_OptionItem(option: .END, value: 0, ptr_value: nil))
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_USE_ITC.rawValue
         flags |= MHD_USE_ERROR_LOG.rawValue
         if socket.isIPv6 {

@@ -14,11 +14,29 @@ final class ServerCore: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var inFlight = 0
+    private var lastMessage: String?
 
     init(configuration: ServerConfiguration, responder: HTTPResponder, logger: Logger) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+    }
+
+    // MARK: - Daemon messages
+
+    /// Logs a message of libmicrohttpd and keeps it as the reason of a failed start.
+    func recordDaemonMessage(_ message: String) {
+        logger.debug("server.libmicrohttpd", [("detail", message)])
+        condition.lock()
+        lastMessage = message
+        condition.unlock()
+    }
+
+    /// The last message libmicrohttpd logged, if any.
+    var lastDaemonMessage: String? {
+        condition.lock()
+        defer { condition.unlock() }
+        return lastMessage
     }
 
     // MARK: - Requests in flight
@@ -68,10 +86,13 @@ final class ServerCore: @unchecked Sendable {
         if size.pointee > 0 {
             let chunk = UnsafeRawBufferPointer(start: data.map { UnsafeRawPointer($0) }, count: data == nil ? 0 : size.pointee)
             size.pointee = 0
-            return receive(chunk, connection, exchange: exchange)
+            return receive(chunk, exchange: exchange)
         }
         if exchange.answered {
             return .YES
+        }
+        if exchange.bodyRefused {
+            return refuse(connection, exchange: exchange, with: HTTPError(status: 413))
         }
         return answer(connection, exchange: exchange)
     }
@@ -95,20 +116,27 @@ final class ServerCore: @unchecked Sendable {
         return .YES
     }
 
-    private func receive(_ chunk: UnsafeRawBufferPointer, _ connection: OpaquePointer?, exchange: Exchange)
-        -> MHD_Result
-    {
+    /// Buffers a body chunk; past the limit, discards the rest so the final call can answer 413.
+    ///
+    /// libmicrohttpd cannot queue a response while it hands over body data,
+    /// so the refusal waits for the end of the body; a client that keeps
+    /// sending far past the limit is disconnected instead.
+    private func receive(_ chunk: UnsafeRawBufferPointer, exchange: Exchange) -> MHD_Result {
+        exchange.bytesReceived += chunk.count
         if exchange.bodyRefused {
-            return .YES
+            return exchange.bytesReceived <= exchange.bodyLimit + ServerCore.discardAllowance ? .YES : .NO
         }
         guard exchange.body.count + chunk.count <= exchange.bodyLimit else {
             exchange.bodyRefused = true
             exchange.body = []
-            return refuse(connection, exchange: exchange, with: HTTPError(status: 413))
+            return .YES
         }
         exchange.body.append(contentsOf: chunk)
         return .YES
     }
+
+    /// Body bytes read and thrown away past the limit before the connection is dropped.
+    private static let discardAllowance = 1024 * 1024
 
     /// Builds the request, parses a multipart body, asks the responder and queues its answer.
     private func answer(_ connection: OpaquePointer?, exchange: Exchange) -> MHD_Result {
