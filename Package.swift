@@ -38,7 +38,8 @@ let package = Package(
         .testTarget(name: "BillingTests", dependencies: ["Billing", "Storage", "Security", "Logging"]),
         .testTarget(name: "BankTests", dependencies: ["Exams"]),
         .testTarget(
-            name: "PortalTests", dependencies: ["Portal", "Web", "Accounts", "Storage", "Security", "Exams", "Logging"]),
+            name: "PortalTests",
+            dependencies: ["Portal", "Web", "Accounts", "Storage", "Security", "Exams", "Billing", "Logging"]),
     ],
     swiftLanguageModes: [.v5]
 )

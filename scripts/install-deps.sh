@@ -5,7 +5,7 @@ set -euo pipefail
 
 build=(libsqlite3-dev libssl-dev libmicrohttpd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config)
 test=(chromium chromium-driver hunspell hunspell-fr python3-pip sqlite3)
-bench=(wrk nginx)
+bench=(wrk nginx bc curl)
 
 wanted=()
 for set in "${@:-build}"; do

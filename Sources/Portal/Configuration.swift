@@ -44,7 +44,8 @@ public struct Configuration: Sendable {
         func integer(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
             guard let raw = value(key) else { return fallback }
             guard let number = Int(raw), range.contains(number) else {
-                throw ConfigurationError.invalid(key: key, value: raw, expected: "un entier entre \(range.lowerBound) et \(range.upperBound)")
+                throw ConfigurationError.invalid(
+                    key: key, value: raw, expected: "un entier entre \(range.lowerBound) et \(range.upperBound)")
             }
             return number
         }
@@ -58,13 +59,15 @@ public struct Configuration: Sendable {
 
         let modeName = value("LESOCIAL_ENV") ?? "production"
         guard let mode = Mode(rawValue: modeName) else {
-            throw ConfigurationError.invalid(key: "LESOCIAL_ENV", value: modeName, expected: "development, production ou test")
+            throw ConfigurationError.invalid(
+                key: "LESOCIAL_ENV", value: modeName, expected: "development, production ou test")
         }
         self.mode = mode
         host = value("LESOCIAL_HOST") ?? "127.0.0.1"
         port = try integer("LESOCIAL_PORT", 8080, 0...65535)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        rootDirectory = value("LESOCIAL_ROOT").map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
+        rootDirectory =
+            value("LESOCIAL_ROOT").map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
         dataDirectory =
             value("LESOCIAL_DATA").map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
             ?? rootDirectory.appendingPathComponent("data")

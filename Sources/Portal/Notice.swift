@@ -44,7 +44,8 @@ public struct Notice: Encodable, Equatable {
     }
 
     func cookie(secure: Bool) -> Cookie {
-        Cookie(name: Notice.cookieName, value: code, path: "/", maxAge: 60, httpOnly: true, secure: secure, sameSite: .lax)
+        Cookie(
+            name: Notice.cookieName, value: code, path: "/", maxAge: 60, httpOnly: true, secure: secure, sameSite: .lax)
     }
 
     enum CodingKeys: String, CodingKey { case kind, text }

@@ -55,19 +55,20 @@ struct SMTPMailTransport: MailTransport {
     }
 
     /// libcurl pulls the message through this callback, a chunk at a time.
-    private static let readChunk: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
-        buffer, size, count, userData in
-        guard let buffer, let userData else { return 0 }
-        let remaining = userData.assumingMemoryBound(to: ArraySlice<UInt8>.self)
-        let length = min(size * count, remaining.pointee.count)
-        remaining.pointee.prefix(length).withUnsafeBytes { bytes in
-            buffer.withMemoryRebound(to: UInt8.self, capacity: length) { target in
-                target.update(from: bytes.bindMemory(to: UInt8.self).baseAddress!, count: length)
+    private static let readChunk:
+        @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
+            buffer, size, count, userData in
+            guard let buffer, let userData else { return 0 }
+            let remaining = userData.assumingMemoryBound(to: ArraySlice<UInt8>.self)
+            let length = min(size * count, remaining.pointee.count)
+            remaining.pointee.prefix(length).withUnsafeBytes { bytes in
+                buffer.withMemoryRebound(to: UInt8.self, capacity: length) { target in
+                    target.update(from: bytes.bindMemory(to: UInt8.self).baseAddress!, count: length)
+                }
             }
+            remaining.pointee = remaining.pointee.dropFirst(length)
+            return length
         }
-        remaining.pointee = remaining.pointee.dropFirst(length)
-        return length
-    }
 
     /// The bare address of "Name <address>".
     static func address(in mailbox: String) -> String {

@@ -24,7 +24,9 @@ import Testing
         #expect(throws: AccountError.passwordTooShort(minimum: 10)) {
             try fixture.service.register(email: "a@b.fr", displayName: "A", password: "123456789", address: "x")
         }
-        #expect(AccountError.passwordTooShort(minimum: 10).message == "Le mot de passe doit compter au moins 10 caractères.")
+        #expect(
+            AccountError.passwordTooShort(minimum: 10).message == "Le mot de passe doit compter au moins 10 caractères."
+        )
         #expect(try UserStore(fixture.db).count() == 0)
     }
 
@@ -50,7 +52,8 @@ import Testing
             try fixture.service.login(email: "camille@exemple.fr", password: "mauvais mot", address: "1", userAgent: "")
         }
         #expect(throws: AccountError.invalidCredentials) {
-            try fixture.service.login(email: "personne@exemple.fr", password: "mauvais mot", address: "2", userAgent: "")
+            try fixture.service.login(
+                email: "personne@exemple.fr", password: "mauvais mot", address: "2", userAgent: "")
         }
         #expect(fixture.lines.lines.filter { $0.contains("accounts.login.refused") }.count == 2)
     }
@@ -185,7 +188,8 @@ import Testing
     @Test func exportContainsTheAccountButNoSecret() throws {
         let fixture = try AccountFixture()
         let user = try fixture.registerConfirmed("camille@exemple.fr")
-        _ = try fixture.service.login(email: user.email, password: "correct horse battery", address: "1", userAgent: "ua")
+        _ = try fixture.service.login(
+            email: user.email, password: "correct horse battery", address: "1", userAgent: "ua")
 
         let export = try #require(try AccountExport.collect(userID: user.id, db: fixture.db, now: fixture.now))
         let json = String(decoding: try JSONEncoder().encode(export), as: UTF8.self)

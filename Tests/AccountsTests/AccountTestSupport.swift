@@ -9,7 +9,8 @@ final class AccountFixture {
     let directory: URL
     let db: Database
     var now = Date(timeIntervalSince1970: 1_790_000_000)
-    let settings = AccountService.Settings(hasher: PasswordHasher(parameters: .testing), baseURL: "https://lesocial.test")
+    let settings = AccountService.Settings(
+        hasher: PasswordHasher(parameters: .testing), baseURL: "https://lesocial.test")
     let lines = LineSink()
 
     init() throws {

@@ -40,7 +40,8 @@ import Web
         try server.start()
         defer { server.stop() }
 
-        let health = try Self.exchange(port: server.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let health = try Self.exchange(
+            port: server.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         #expect(health.hasPrefix("HTTP/1.1 200"))
         #expect(health.hasSuffix("ok\n"))
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Web
 
 @Suite struct HTTPServerTests {
@@ -55,7 +56,8 @@ import Testing
                     + "--XyZ\r\nContent-Disposition: form-data; name=\"vide\"\r\n\r\n\r\n"
                     + "--XyZ\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"notes.txt\"\r\n"
                     + "Content-Type: text/plain\r\n\r\nligne 1\nligne 2\r\n--XyZ--\r\n").utf8)
-            client.send(requestWithBody("POST", "/upload", contentType: "multipart/form-data; boundary=XyZ", body: body))
+            client.send(
+                requestWithBody("POST", "/upload", contentType: "multipart/form-data; boundary=XyZ", body: body))
             let reply = try client.readReply()
             #expect(reply.status == 200)
             #expect(reply.text == "titre=Épreuve blanche|vide=|fichier:notes.txt:text/plain:ligne 1\nligne 2")
@@ -65,7 +67,8 @@ import Testing
     @Test func keepsTheRawBodyOfAJsonRequest() throws {
         try withServer(echoRoutes) { server in
             let client = try RawHTTPClient(port: server.port)
-            client.send(requestWithBody("POST", "/json", contentType: "application/json", body: Array("{\"a\":1}".utf8)))
+            client.send(
+                requestWithBody("POST", "/json", contentType: "application/json", body: Array("{\"a\":1}".utf8)))
             let reply = try client.readReply()
             #expect(reply.status == 200)
             #expect(reply.text == "{\"a\":1}")
@@ -104,10 +107,10 @@ import Testing
         try withServer(echoRoutes) { server in
             let client = try RawHTTPClient(port: server.port)
             let content = String(repeating: "x", count: 100_000)
-            let body = Array(
-                ("--bound\r\nContent-Disposition: form-data; name=\"f\"; filename=\"big.bin\"\r\n\r\n\(content)\r\n--bound--\r\n")
-                    .utf8)
-            client.send(requestWithBody("POST", "/upload", contentType: "multipart/form-data; boundary=bound", body: body))
+            let head = "--bound\r\nContent-Disposition: form-data; name=\"f\"; filename=\"big.bin\"\r\n\r\n"
+            let body = Array((head + content + "\r\n--bound--\r\n").utf8)
+            client.send(
+                requestWithBody("POST", "/upload", contentType: "multipart/form-data; boundary=bound", body: body))
             let reply = try client.readReply()
             #expect(reply.status == 200)
             #expect(reply.body.count == 12 + content.utf8.count)
@@ -160,7 +163,8 @@ import Testing
                 Array("--zzzz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n".utf8) + [0xFF, 0xFE]
                 + Array("\r\n--zzzz--\r\n".utf8)
             third.send(
-                requestWithBody("POST", "/upload", contentType: "multipart/form-data; boundary=zzzz", body: invalidUTF8))
+                requestWithBody("POST", "/upload", contentType: "multipart/form-data; boundary=zzzz", body: invalidUTF8)
+            )
             #expect(try third.readReply().status == 400)
         }
     }
@@ -202,7 +206,8 @@ import Testing
     @Test func failsToStartOnABusyPort() throws {
         try withServer(echoRoutes) { server in
             let second = HTTPServer(
-                configuration: ServerConfiguration(port: server.port, threads: 1), responder: Router())
+                configuration: ServerConfiguration(port: server.port, threads: 1), responder: Router(),
+                logger: quietLogger)
             #expect(throws: WebError(operation: "bind 127.0.0.1:\(server.port)", reason: "Address already in use")) {
                 try second.start()
             }
@@ -218,9 +223,11 @@ import Testing
             release.wait()
             return .text("terminé")
         }
-        let server = HTTPServer(configuration: ServerConfiguration(port: 0, threads: 2), responder: router)
+        let server = HTTPServer(
+            configuration: ServerConfiguration(port: 0, threads: 2), responder: router, logger: quietLogger)
         try server.start()
-        let client = try RawHTTPClient(port: server.port)
+        let port = server.port
+        let client = try RawHTTPClient(port: port)
         client.send(getRequest("/slow"))
         entered.wait()
 
@@ -240,7 +247,7 @@ import Testing
         #expect(reply.status == 200)
         #expect(reply.text == "terminé")
         #expect(server.requestsInFlight == 0)
-        #expect(throws: RawHTTPClient.Failure.self) { try RawHTTPClient(port: server.port) }
+        #expect(throws: RawHTTPClient.Failure.self) { try RawHTTPClient(port: port) }
     }
 }
 
@@ -249,7 +256,8 @@ import Testing
         let router = Router()
         router.post("/form") { _ in .text("ok") }
         let server = HTTPServer(
-            configuration: ServerConfiguration(port: 0, threads: 1, shutdownGraceSeconds: 2), responder: router)
+            configuration: ServerConfiguration(port: 0, threads: 1, shutdownGraceSeconds: 2), responder: router,
+            logger: quietLogger)
         try server.start()
         do {
             let headersOnly = try RawHTTPClient(port: server.port)
@@ -264,5 +272,41 @@ import Testing
         }
         server.stop()
         #expect(server.requestsInFlight == 0)
+    }
+}
+
+@Suite struct HTTPServerRobustnessTests {
+    /// Inputs a careless or hostile client may send; none may take the server down.
+    private static let hostileInputs: [[UInt8]] = [
+        Array("\r\n\r\n".utf8),
+        Array("GET\r\n\r\n".utf8),
+        Array("GET / HTTP/9.9\r\n\r\n".utf8),
+        Array("GET / HTTP/1.1\r\nHost: x\r\nBroken header line\r\n\r\n".utf8),
+        Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".utf8),
+        Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 9\r\n\r\nabc".utf8),
+        Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n".utf8),
+        Array("GET /\u{7F}%%%?%%=%% HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
+        Array("GET http://example.org/ HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
+        Array("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
+        Array(
+            "GET / HTTP/1.1\r\nHost: x\r\nCookie: ;;==;a\r\nX-Request-Id: \(String(repeating: "é", count: 300))\r\n\r\n"
+                .utf8),
+        Array("GET / HTTP/1.1\r\nHost: x\r\nX-Long: \(String(repeating: "a", count: 70_000))\r\n\r\n".utf8),
+        [0x00, 0xFF, 0x16, 0x03, 0x01, 0x00, 0x0A, 0x0D, 0x0A, 0x0D, 0x0A],
+        Array("POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=\"\"\r\n".utf8)
+            + Array("Content-Length: 4\r\n\r\n----".utf8),
+    ]
+
+    @Test func keepsServingAfterMalformedRequests() throws {
+        try withServer({ router in router.get("/") { _ in .text("toujours là") } }) { server in
+            for input in HTTPServerRobustnessTests.hostileInputs {
+                let client = try RawHTTPClient(port: server.port)
+                client.send(input)
+                _ = try? client.readReply()
+            }
+            let client = try RawHTTPClient(port: server.port)
+            client.send(getRequest("/"))
+            #expect(try client.readReply().text == "toujours là")
+        }
     }
 }

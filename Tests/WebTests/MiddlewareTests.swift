@@ -1,5 +1,6 @@
 import Logging
 import Testing
+
 @testable import Web
 
 /// Collects log lines in memory.
@@ -75,7 +76,8 @@ private struct AttachingUser: Middleware {
         #expect(response.headers["X-Content-Type-Options"] == "nosniff")
         #expect(response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin")
         #expect(response.headers["X-Frame-Options"] == "DENY")
-        #expect(response.headers["Permissions-Policy"] == "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
+        #expect(
+            response.headers["Permissions-Policy"] == "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
     }
 
     @Test func requestLogWritesOneLogfmtLineWithTheRequestID() throws {
@@ -105,7 +107,9 @@ private struct AttachingUser: Middleware {
             method: .get, target: "/casse", headers: ["X-Request-Id": "r1"], logger: capture.logger)
         _ = router.respond(to: request)
         #expect(capture.lines.count == 1)
-        #expect(capture.lines.first?.contains("level=error logger=web msg=request.failed request_id=r1 route=/casse error=Broken()") == true)
+        #expect(
+            capture.lines.first?.contains(
+                "level=error logger=web msg=request.failed request_id=r1 route=/casse error=Broken()") == true)
     }
 
     @Test func refusedRequestsGoThroughLoggingStepsOnly() throws {
@@ -114,7 +118,8 @@ private struct AttachingUser: Middleware {
         router.use(RequestLogMiddleware(logger: capture.logger))
         router.use(Refusing())
         router.use(SecurityHeadersMiddleware())
-        let response = router.respond(to: try Request(method: .post, target: "/envoi"), refusing: HTTPError(status: 413))
+        let response = router.respond(
+            to: try Request(method: .post, target: "/envoi"), refusing: HTTPError(status: 413))
         #expect(response.status == 413)
         #expect(response.headers["X-Frame-Options"] == "DENY")
         #expect(capture.lines.first?.contains("route=unmatched status=413") == true)
@@ -134,7 +139,9 @@ private struct AttachingUser: Middleware {
         #expect(text.contains("http_requests_total{route=\"/examens/:id\",method=\"GET\",status=\"200\"} 2\n"))
         #expect(text.contains("http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1\n"))
         #expect(text.contains("http_request_duration_seconds_count{route=\"/examens/:id\",method=\"GET\"} 2\n"))
-        #expect(text.contains("http_request_duration_seconds_bucket{route=\"/examens/:id\",method=\"GET\",le=\"+Inf\"} 2\n"))
+        #expect(
+            text.contains("http_request_duration_seconds_bucket{route=\"/examens/:id\",method=\"GET\",le=\"+Inf\"} 2\n")
+        )
         #expect(text.contains("http_requests_in_flight 0\n"))
     }
 }

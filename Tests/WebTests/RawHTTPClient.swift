@@ -42,7 +42,7 @@ final class RawHTTPClient {
             }
         }
         guard connected == 0 else {
-            close(descriptor)
+            // deinit runs when a fully initialized class throws, and closes the socket.
             throw Failure(description: "connect failed: \(String(cString: strerror(errno)))")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Web
 
 @Suite struct RouterTests {
@@ -79,7 +80,7 @@ import Testing
         struct DatabaseDown: Error {}
         let router = Router()
         router.get("/panne") { _ in throw DatabaseDown() }
-        let response = router.respond(to: try request(.get, "/panne"))
+        let response = router.respond(to: try Request(method: .get, target: "/panne", logger: quietLogger))
         #expect(response.status == 500)
         #expect(response.bodyText.contains("Une erreur interne est survenue. Réessayez dans quelques instants."))
         #expect(!response.bodyText.contains("DatabaseDown"))

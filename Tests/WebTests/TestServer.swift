@@ -1,6 +1,10 @@
 import Foundation
 import Logging
+
 @testable import Web
+
+/// A logger that drops everything below error, to keep test output readable.
+let quietLogger = Logger(label: "web", minimumLevel: .error)
 
 /// Starts a server on an ephemeral port for one test and stops it afterwards.
 func withServer(
@@ -10,7 +14,7 @@ func withServer(
     let router = Router()
     configure(router)
     let server = HTTPServer(
-        configuration: configuration, responder: router, logger: Logger(label: "web", minimumLevel: .error))
+        configuration: configuration, responder: router, logger: quietLogger)
     try server.start()
     defer { server.stop() }
     try body(server)
@@ -23,7 +27,8 @@ func getRequest(_ target: String, headers: String = "") -> String {
 
 /// A request with a body and its `Content-Length`.
 func requestWithBody(_ method: String, _ target: String, contentType: String, body: [UInt8]) -> [UInt8] {
-    let head = "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(contentType)\r\n"
+    let head =
+        "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(contentType)\r\n"
         + "Content-Length: \(body.count)\r\n\r\n"
     return Array(head.utf8) + body
 }

@@ -20,7 +20,11 @@ enum QuestionIdentity {
             } else {
                 pendingDash = true
             }
-            if slug.count >= maximumSlugLength { break }
+            if slug.count > maximumSlugLength { break }
+        }
+        if slug.count > maximumSlugLength {
+            slug = String(slug.prefix(maximumSlugLength))
+            if let dash = slug.lastIndex(of: "-") { slug = String(slug[..<dash]) }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? "question" : slug

@@ -69,7 +69,9 @@ struct Options {
                 if known.contains(name) {
                     flags.insert(name)
                 } else {
-                    guard index + 1 < arguments.count else { throw UsageError(message: "valeur manquante pour --\(name)") }
+                    guard index + 1 < arguments.count else {
+                        throw UsageError(message: "valeur manquante pour --\(name)")
+                    }
                     values[name] = arguments[index + 1]
                     index += 1
                 }

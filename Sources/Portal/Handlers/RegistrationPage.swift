@@ -28,7 +28,8 @@ enum RegistrationPage {
             context.pendingCookies.append(context.app.sessionCookie(sessionID))
             return context.redirect(to: "/compte", notice: .named("inscrit"))
         } catch let error as AccountError {
-            let view = View(layout: context.layout(), email: email, displayName: name, formErrors: FormErrors([error.message]))
+            let view = View(
+                layout: context.layout(), email: email, displayName: name, formErrors: FormErrors([error.message]))
             return try context.render("pages/account/register", view, status: error.httpStatus)
         }
     }

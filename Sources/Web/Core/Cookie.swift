@@ -58,7 +58,9 @@ public struct Cookie: Sendable, Equatable {
 
     /// The `Set-Cookie` header value.
     public var headerValue: String {
-        var parts = ["\(Cookie.clean(name, keeping: Cookie.isTokenByte))=\(Cookie.clean(value, keeping: Cookie.isValueByte))"]
+        var parts = [
+            "\(Cookie.clean(name, keeping: Cookie.isTokenByte))=\(Cookie.clean(value, keeping: Cookie.isValueByte))"
+        ]
         if let path {
             parts.append("Path=\(Cookie.clean(path, keeping: Cookie.isAttributeByte))")
         }

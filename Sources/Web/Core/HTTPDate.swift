@@ -7,7 +7,9 @@ enum HTTPDate {
 
     /// The IMF-fixdate text of `date`.
     static func format(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        let interval = date.timeIntervalSince1970
+        let bounded = interval.isFinite ? min(max(interval, -62_135_596_800), 253_402_300_799) : 0
+        var seconds = time_t(bounded.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let weekday = weekdays[Int(parts.tm_wday) % 7]

@@ -37,7 +37,8 @@ public final class StaticFiles: @unchecked Sendable {
                 throw WebError(operation: "read static file \(relative)", reason: "unreadable")
             }
             let bytes = Array(data)
-            files[relative] = File(bytes: bytes, contentType: MediaTypes.forFile(relative), hash: ContentHash.hex(of: bytes))
+            files[relative] = File(
+                bytes: bytes, contentType: MediaTypes.forFile(relative), hash: ContentHash.hex(of: bytes))
         }
         self.files = files
         self.prefix = "/" + prefix.split(separator: "/").joined(separator: "/") + "/"

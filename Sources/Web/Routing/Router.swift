@@ -135,7 +135,8 @@ public final class Router: HTTPResponder, @unchecked Sendable {
         let page = """
             <!doctype html>
             <html lang="fr"><head><meta charset="utf-8"><title>Erreur \(error.status)</title></head>
-            <body><h1>Erreur \(error.status)</h1><p>\(message)</p><p><a href="/">Retour à l’accueil</a></p></body></html>
+            <body><h1>Erreur \(error.status)</h1><p>\(message)</p>
+            <p><a href="/">Retour à l’accueil</a></p></body></html>
             """
         return .html(page, status: error.status)
     }

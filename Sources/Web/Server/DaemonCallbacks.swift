@@ -12,9 +12,10 @@ enum DaemonCallbacks {
             context, uri, connection in
             guard let context else { return nil }
             let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
-            let target = uri.map { uri in
-                Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(uri), count: strlen(uri)))
-            } ?? []
+            let target =
+                uri.map { uri in
+                    Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(uri), count: strlen(uri)))
+                } ?? []
             core.requestBegan()
             let exchange = Exchange(target: target, remoteAddress: core.clientAddress.text(of: connection))
             return Unmanaged.passRetained(exchange).toOpaque()

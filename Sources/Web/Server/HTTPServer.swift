@@ -27,7 +27,7 @@ public final class HTTPServer: @unchecked Sendable {
         self.core = ServerCore(configuration: configuration, responder: responder, logger: logger)
     }
 
-    /// The bound port once started (the chosen one when the configuration says 0), else 0.
+    /// The bound port while started (the chosen one when the configuration says 0); 0 once stopping.
     public var port: UInt16 {
         lock.lock()
         defer { lock.unlock() }
@@ -80,25 +80,21 @@ public final class HTTPServer: @unchecked Sendable {
             lock.unlock()
             return
         }
+        let retained = retainedCore
+        self.daemon = nil
+        listening = nil
+        retainedCore = nil
         accepting = false
         lock.unlock()
 
         if MHD_quiesce_daemon(daemon) < 0 {
             core.logger.warning("server.quiesce_failed", [("port", String(socket.port))])
         }
-        let deadline = Date(timeIntervalSinceNow: configuration.shutdownGraceSeconds)
-        let drained = core.waitUntilIdle(before: deadline)
+        let drained = core.waitUntilIdle(before: Date(timeIntervalSinceNow: configuration.shutdownGraceSeconds))
         MHD_stop_daemon(daemon)
         close(socket.descriptor)
-
-        lock.lock()
-        self.daemon = nil
-        listening = nil
-        retainedCore?.release()
-        retainedCore = nil
-        lock.unlock()
-        core.logger.info(
-            "server.stopped", [("port", String(socket.port)), ("drained", drained ? "true" : "false")])
+        retained?.release()
+        core.logger.info("server.stopped", [("port", String(socket.port)), ("drained", drained ? "true" : "false")])
     }
 
     deinit {

@@ -7,15 +7,20 @@ import Logging
 /// Its methods run on the daemon's threads; everything they share is
 /// immutable or guarded by `condition`.
 final class ServerCore: @unchecked Sendable {
+    /// The server's settings.
     let configuration: ServerConfiguration
+    /// Where complete requests go.
     let responder: HTTPResponder
+    /// The server's logger; requests get a copy stamped with their id.
     let logger: Logger
+    /// Reads peer addresses of connections.
     let clientAddress = ClientAddress()
 
     private let condition = NSCondition()
     private var inFlight = 0
     private var lastMessage: String?
 
+    /// Creates the shared state of one server.
     init(configuration: ServerConfiguration, responder: HTTPResponder, logger: Logger) {
         self.configuration = configuration
         self.responder = responder
@@ -48,12 +53,14 @@ final class ServerCore: @unchecked Sendable {
         return inFlight
     }
 
+    /// Counts a request whose request line has arrived.
     func requestBegan() {
         condition.lock()
         inFlight += 1
         condition.unlock()
     }
 
+    /// Counts a request as completed and wakes `stop()` when none is left.
     func requestEnded() {
         condition.lock()
         inFlight -= 1
@@ -84,7 +91,8 @@ final class ServerCore: @unchecked Sendable {
             return readHeaders(connection, method: method, exchange: exchange)
         }
         if size.pointee > 0 {
-            let chunk = UnsafeRawBufferPointer(start: data.map { UnsafeRawPointer($0) }, count: data == nil ? 0 : size.pointee)
+            let chunk = UnsafeRawBufferPointer(
+                start: data.map { UnsafeRawPointer($0) }, count: data == nil ? 0 : size.pointee)
             size.pointee = 0
             return receive(chunk, exchange: exchange)
         }

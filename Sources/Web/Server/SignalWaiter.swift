@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Uses the self-pipe pattern: the handler only writes the signal number
 /// to a pipe, which `wait()` reads. The handlers are installed by `init`,
-/// so a signal sent right after creation is not lost.
+/// so a signal sent right after creation is not lost. Create one per
+/// process: a second waiter takes the signals over from the first.
 public final class SignalWaiter: @unchecked Sendable {
     private let readEnd: Int32
 
