@@ -90,7 +90,7 @@ public enum BillingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invoiceNotFound:
             "Cette facture est introuvable."
         case .voucherUnknown:
-            "Ce code n'existe pas. Vérifiez sa saisie, par exemple LS-ABCD-EFGH."
+            "Ce code n'existe pas. Vérifiez sa saisie, par exemple LS-7KQM-X4TD."
         case .voucherExpired:
             "Ce code a expiré. Rapprochez-vous de votre établissement pour en obtenir un nouveau."
         case .voucherAlreadyUsed:

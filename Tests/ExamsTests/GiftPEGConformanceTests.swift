@@ -195,4 +195,18 @@ struct GiftPEGConformanceTests {
         print("GIFT PEG corpus: \(files.count - failing.count)/\(files.count) passed; failing: \(failing)")
         #expect(failing.isEmpty)
     }
+
+    @Test func comparisonTellsADifferentParseApart() throws {
+        let file = try #require(
+            GiftCorpus.files(in: "peg", extension: ".gift").first { $0.lastPathComponent == "tf2.gift" })
+        let expectedURL = file.deletingPathExtension().appendingPathExtension("json")
+        let expected = PEGAdapter.normalised(
+            PEGJSON(try JSONSerialization.jsonObject(with: Data(contentsOf: expectedURL))))
+        var document = try GiftParser.parseFile(at: file)
+        guard case .question(var question) = document.items[0] else { throw CocoaError(.featureUnsupported) }
+        question.trueFalse?.isTrue.toggle()
+        document.items[0] = .question(question)
+        let data = try JSONSerialization.data(withJSONObject: PEGAdapter.json(document))
+        #expect(PEGAdapter.normalised(PEGJSON(try JSONSerialization.jsonObject(with: data))) != expected)
+    }
 }

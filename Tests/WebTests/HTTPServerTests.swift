@@ -276,36 +276,42 @@ import Testing
 }
 
 @Suite struct HTTPServerRobustnessTests {
-    /// Inputs a careless or hostile client may send; none may take the server down.
-    private static let hostileInputs: [[UInt8]] = [
-        Array("\r\n\r\n".utf8),
-        Array("GET\r\n\r\n".utf8),
-        Array("GET / HTTP/9.9\r\n\r\n".utf8),
-        Array("GET / HTTP/1.1\r\nHost: x\r\nBroken header line\r\n\r\n".utf8),
-        Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".utf8),
-        Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 9\r\n\r\nabc".utf8),
-        Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n".utf8),
-        Array("GET /\u{7F}%%%?%%=%% HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
-        Array("GET http://example.org/ HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
-        Array("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
-        Array(
-            "GET / HTTP/1.1\r\nHost: x\r\nCookie: ;;==;a\r\nX-Request-Id: \(String(repeating: "é", count: 300))\r\n\r\n"
-                .utf8),
-        Array("GET / HTTP/1.1\r\nHost: x\r\nX-Long: \(String(repeating: "a", count: 70_000))\r\n\r\n".utf8),
-        [0x00, 0xFF, 0x16, 0x03, 0x01, 0x00, 0x0A, 0x0D, 0x0A, 0x0D, 0x0A],
-        Array("POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=\"\"\r\n".utf8)
-            + Array("Content-Length: 4\r\n\r\n----".utf8),
+    /// Inputs a careless or hostile client may send, with the status expected (nil: no answer, the server waits).
+    private static let hostileInputs: [(input: String, status: Int?)] = [
+        ("\r\n\r\n", nil),
+        ("GET / HTTP/9.9\r\n\r\n", 505),
+        ("GET / HTTP/1.1\r\nHost: x\r\nBroken header line\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
+        ("GET /\u{7F}%%%?%%=%% HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        ("GET http://example.org/ HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        ("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (
+            "GET / HTTP/1.1\r\nHost: x\r\nCookie: ;;==;a\r\nX-Request-Id: \(String(repeating: "é", count: 300))\r\n\r\n",
+            200
+        ),
+        ("GET / HTTP/1.1\r\nHost: x\r\nX-Long: \(String(repeating: "a", count: 70_000))\r\n\r\n", 431),
+        ("\u{0}\u{FF}\u{16}\u{3}\u{1}\r\n\r\n", nil),
+        (
+            "POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=\"\"\r\n"
+                + "Content-Length: 4\r\n\r\n----", 200
+        ),
     ]
 
-    @Test func keepsServingAfterMalformedRequests() throws {
-        try withServer({ router in router.get("/") { _ in .text("toujours là") } }) { server in
-            for input in HTTPServerRobustnessTests.hostileInputs {
+    @Test func answersMalformedRequestsAndKeepsServing() throws {
+        let router = Router()
+        router.get("/") { _ in .text("toujours là") }
+        router.post("/form") { _ in .text("accepté") }
+        try withServer({ _ in }, router: router) { server in
+            var statuses: [Int?] = []
+            for (input, expected) in HTTPServerRobustnessTests.hostileInputs {
                 let client = try RawHTTPClient(port: server.port)
                 client.send(input)
-                _ = try? client.readReply()
+                statuses.append(expected == nil ? nil : try client.readReply().status)
             }
             let client = try RawHTTPClient(port: server.port)
             client.send(getRequest("/"))
+            #expect(statuses == HTTPServerRobustnessTests.hostileInputs.map(\.status))
             #expect(try client.readReply().text == "toujours là")
         }
     }

@@ -71,6 +71,11 @@ final class RawHTTPClient {
         send(Array(text.utf8))
     }
 
+    /// Closes the sending half, so the server sees the end of the input.
+    func finishSending() {
+        shutdown(descriptor, Int32(SHUT_WR))
+    }
+
     /// Reads one response; `expectBody: false` for answers to `HEAD`.
     func readReply(expectBody: Bool = true) throws -> Reply {
         let separator: [UInt8] = Array("\r\n\r\n".utf8)

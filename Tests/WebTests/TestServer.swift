@@ -8,10 +8,10 @@ let quietLogger = Logger(label: "web", minimumLevel: .error)
 
 /// Starts a server on an ephemeral port for one test and stops it afterwards.
 func withServer(
-    _ configure: (Router) -> Void, configuration: ServerConfiguration = ServerConfiguration(port: 0, threads: 2),
+    _ configure: (Router) -> Void, router: Router = Router(),
+    configuration: ServerConfiguration = ServerConfiguration(port: 0, threads: 2),
     _ body: (HTTPServer) throws -> Void
 ) throws {
-    let router = Router()
     configure(router)
     let server = HTTPServer(
         configuration: configuration, responder: router, logger: quietLogger)

@@ -20,6 +20,8 @@ public enum AttemptError: Error, Equatable, Sendable {
     case invalidMarking(reason: String)
     /// The bank no longer holds enough questions to draw this exam.
     case notEnoughQuestions
+    /// A visitor tried a premium exam; the portal checks subscribers' entitlements itself.
+    case premiumRequired
 
     /// A stable identifier for API clients.
     public var code: String {
@@ -34,6 +36,7 @@ public enum AttemptError: Error, Equatable, Sendable {
         case .reviewNotAllowed: "review_not_allowed"
         case .invalidMarking: "invalid_marking"
         case .notEnoughQuestions: "not_enough_questions"
+        case .premiumRequired: "premium_required"
         }
     }
 
@@ -60,6 +63,8 @@ public enum AttemptError: Error, Equatable, Sendable {
             reason
         case .notEnoughQuestions:
             "Cette épreuve ne peut pas être tirée pour le moment. Réessayez plus tard."
+        case .premiumRequired:
+            "Cette épreuve est réservée aux abonnés : connectez-vous ou abonnez-vous pour la passer."
         }
     }
 }

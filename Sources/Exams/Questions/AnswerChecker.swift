@@ -19,7 +19,8 @@ public enum AnswerChecker {
             guard question.choices.indices.contains(index) else { return 0 }
             return clamp(question.choices[index].weight / 100, -1, 1)
         case (.multipleChoice, .choices(let indices)):
-            let total = indices.filter(question.choices.indices.contains).map { question.choices[$0].weight }.reduce(0, +)
+            let total = indices.filter(question.choices.indices.contains).map { question.choices[$0].weight }.reduce(
+                0, +)
             return clamp(total / 100, 0, 1)
         case (.trueFalse, .trueFalse(let answer)):
             return answer == question.trueFalse?.isTrue ? 1 : 0
@@ -81,7 +82,8 @@ public enum AnswerChecker {
             if token == tokens.count {
                 result = position == characters.count
             } else if let literal = tokens[token] {
-                result = position < characters.count && characters[position] == literal && match(token + 1, position + 1)
+                result =
+                    position < characters.count && characters[position] == literal && match(token + 1, position + 1)
             } else {
                 result = match(token + 1, position) || (position < characters.count && match(token, position + 1))
             }

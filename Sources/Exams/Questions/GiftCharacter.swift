@@ -65,7 +65,9 @@ extension ArraySlice where Element == GiftCharacter {
         let characters = Array(token)
         var index = start ?? startIndex
         while index + characters.count <= endIndex {
-            if (0..<characters.count).allSatisfy({ self[index + $0].value == characters[$0] && !self[index + $0].escaped }) {
+            if (0..<characters.count).allSatisfy({
+                self[index + $0].value == characters[$0] && !self[index + $0].escaped
+            }) {
                 return index
             }
             index += 1
@@ -85,7 +87,9 @@ extension ArraySlice where Element == GiftCharacter {
     }
 
     /// Whether the run starts with the unescaped sequence `token`.
-    func startsWithSyntax(_ token: String) -> Bool { firstSyntax(token, from: startIndex) == startIndex && count >= token.count }
+    func startsWithSyntax(_ token: String) -> Bool {
+        firstSyntax(token, from: startIndex) == startIndex && count >= token.count
+    }
 
     /// The pieces between unescaped occurrences of any of `separators`, each keeping its separator first.
     ///

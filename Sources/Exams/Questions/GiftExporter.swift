@@ -23,7 +23,9 @@ public enum GiftExporter {
     public static func export(_ question: Question) -> String {
         var lines: [String] = []
         if let idNumber = question.idNumber { lines.append("// [id:\(marker(idNumber))]") }
-        if !question.tags.isEmpty { lines.append("// " + question.tags.map { "[tag:\(marker($0))]" }.joined(separator: " ")) }
+        if !question.tags.isEmpty {
+            lines.append("// " + question.tags.map { "[tag:\(marker($0))]" }.joined(separator: " "))
+        }
         if let unit = question.unit { lines.append("// [unit:\(marker(unit))]") }
 
         var head = question.title.map { "::" + escape($0) + "::" } ?? ""

@@ -92,8 +92,11 @@ public enum GiftParser {
 
     /// A run of non-blank lines: its text (comment lines removed) and its comments.
     struct Block {
+        /// Decoded text of the non-comment lines, joined with newlines.
         var text: GiftText
+        /// The `//` lines, trimmed.
         var comments: [String]
+        /// Line of the block's first line, comment or not.
         var firstLine: Int
     }
 

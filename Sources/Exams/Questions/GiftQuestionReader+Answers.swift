@@ -50,7 +50,8 @@ extension GiftQuestionReader {
             let total = question.choices.map(\.weight).filter { $0 > 0 }.reduce(0, +)
             if abs(total - 100) >= 0.5 {
                 let written = Self.percent(total)
-                report(line, "la somme des poids positifs doit faire 100 % (ici \(written) %) dans une question à réponses multiples")
+                let reason = "la somme des poids positifs doit faire 100 % (ici \(written) %)"
+                report(line, reason + " dans une question à réponses multiples")
             }
         }
     }
@@ -95,7 +96,8 @@ extension GiftQuestionReader {
     }
 
     /// Accepted answers (`=text`, `=%50%text#feedback`, or one bare answer).
-    private mutating func readShortAnswers(_ answers: GiftText, format: QuestionText.Format, line: Int) -> [ShortAnswer] {
+    private mutating func readShortAnswers(_ answers: GiftText, format: QuestionText.Format, line: Int) -> [ShortAnswer]
+    {
         let (lead, pieces) = answers.pieces(startingAt: ["="])
         var bodies = pieces.map { $0.dropFirst() }
         if !lead.isBlank { bodies.insert(lead, at: 0) }
@@ -135,7 +137,8 @@ extension GiftQuestionReader {
         if let catchAll {
             let (value, feedback) = splitFeedback(catchAll)
             if !value.isBlank {
-                report(catchAll.line(or: line), "après « ~ », une question numérique n'accepte qu'une rétroaction « ~#… »")
+                report(
+                    catchAll.line(or: line), "après « ~ », une question numérique n'accepte qu'une rétroaction « ~#… »")
             }
             result.append(NumericalAnswer(.any, weight: 0, feedback: optionalText(feedback, default: format)))
         }
@@ -146,7 +149,8 @@ extension GiftQuestionReader {
     private mutating func readAccepted(_ text: GiftText, line: Int) -> NumericalAnswer.Accepted? {
         if text.string == "*" { return .any }
         if let dots = text.firstSyntax(".."), dots > text.startIndex {
-            guard let low = readNumber(text[..<dots], line: line), let high = readNumber(text[(dots + 2)...], line: line)
+            guard let low = readNumber(text[..<dots], line: line),
+                let high = readNumber(text[(dots + 2)...], line: line)
             else { return nil }
             guard low <= high else {
                 report(line, "intervalle inversé « \(text.string) » : écrivez la borne basse d'abord")

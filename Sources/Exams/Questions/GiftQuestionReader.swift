@@ -7,6 +7,7 @@ struct GiftQuestionReader {
     /// Problems found so far.
     private(set) var problems: [ImportProblem] = []
 
+    /// A reader naming `file` in its problems.
     init(file: String) {
         self.file = file
     }
@@ -85,7 +86,9 @@ struct GiftQuestionReader {
     }
 
     /// Text with its optional `[html]`-style prefix read, surrounding spaces trimmed.
-    func formatted(_ text: GiftText, default format: QuestionText.Format) -> (text: GiftText, format: QuestionText.Format) {
+    func formatted(_ text: GiftText, default format: QuestionText.Format) -> (
+        text: GiftText, format: QuestionText.Format
+    ) {
         let trimmed = text.trimmed
         guard let first = trimmed.first, first.value == "[", !first.escaped,
             let end = trimmed.firstIndex(where: { $0.value == "]" })

@@ -17,6 +17,7 @@ final class MoodleXMLElement {
     /// Character data directly inside the element (CDATA included), untrimmed.
     var text = ""
 
+    /// An element with no children yet.
     init(name: String, attributes: [String: String], line: Int) {
         self.name = name
         self.attributes = attributes
@@ -44,12 +45,17 @@ final class MoodleXMLElement {
             let message = parser.parserError.map { String(describing: $0.localizedDescription) } ?? "document vide"
             throw MoodleXMLSyntaxError(line: max(parser.lineNumber, 1), message: message)
         }
+        if let open = builder.stack.last {
+            throw MoodleXMLSyntaxError(line: open.line, message: "balise <\(open.name)> jamais fermée")
+        }
         return root
     }
 
     /// Where and why `XMLParser` refused a document.
     struct MoodleXMLSyntaxError: Error {
+        /// Line where parsing stopped.
         let line: Int
+        /// What the parser or the tree check reported.
         let message: String
     }
 

@@ -45,10 +45,12 @@ public enum MoodleXMLExporter {
         case .numerical:
             for accepted in question.numericalAnswers {
                 let (value, tolerance) = moodleValue(accepted.accepted)
-                body.append(answer(accepted.weight, QuestionText(value), feedback: accepted.feedback, tolerance: tolerance))
+                body.append(
+                    answer(accepted.weight, QuestionText(value), feedback: accepted.feedback, tolerance: tolerance))
             }
             if let unit = question.unit {
-                body.append("<units><unit><multiplier>1</multiplier><unit_name>\(escape(unit))</unit_name></unit></units>")
+                body.append(
+                    "<units><unit><multiplier>1</multiplier><unit_name>\(escape(unit))</unit_name></unit></units>")
             }
         case .matching:
             for pair in question.matchPairs {

@@ -101,7 +101,7 @@ public enum MoodleXMLImporter {
         case .matching:
             question.matchPairs = element.children("subquestion").map { pair in
                 MatchPair(
-                    item: richText(pair) ?? QuestionText(""),
+                    item: richText(pair, keepingEmpty: true) ?? QuestionText(""),
                     answer: pair.child("answer")?.textChild()?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
             }
         case .essay, .description:
@@ -111,8 +111,9 @@ public enum MoodleXMLImporter {
     }
 
     /// The `format` attribute and `<text>` of an element; nil when it is missing or its text is empty.
-    private static func richText(_ element: MoodleXMLElement?) -> QuestionText? {
-        guard let element, let text = element.textChild(), !text.isEmpty else { return nil }
+    private static func richText(_ element: MoodleXMLElement?, keepingEmpty: Bool = false) -> QuestionText? {
+        guard let element, let text = element.textChild() ?? (keepingEmpty ? "" : nil) else { return nil }
+        if text.isEmpty && !keepingEmpty { return nil }
         let format: QuestionText.Format
         switch element.attributes["format"] ?? "moodle_auto_format" {
         case "html": format = .html
@@ -152,7 +153,9 @@ public enum MoodleXMLImporter {
         guard let value = Double(written), let tolerance = Double(toleranceText.isEmpty ? "0" : toleranceText),
             tolerance >= 0
         else {
-            throw Refusal(line: answer.line, reason: "valeur numérique illisible « \(written) » ou tolérance « \(toleranceText) »")
+            throw Refusal(
+                line: answer.line, reason: "valeur numérique illisible « \(written) » ou tolérance « \(toleranceText) »"
+            )
         }
         return NumericalAnswer(.value(value, tolerance: tolerance), weight: weight, feedback: feedback)
     }

@@ -39,7 +39,8 @@ public enum NumberInput {
             var decimal = fraction
             while decimal.hasSuffix("0") { decimal.removeLast() }
             let sign = negative ? "-" : ""
-            let decimalSpelling = sign + integerDigits + (decimal.isEmpty ? "" : "," + (decimal == fraction ? fraction + "0" : decimal))
+            let decimalSpelling =
+                sign + integerDigits + (decimal.isEmpty ? "" : "," + (decimal == fraction ? fraction + "0" : decimal))
             throw .ambiguous(input: input, decimal: decimalSpelling, integer: sign + integerDigits + fraction)
         }
 
