@@ -20,6 +20,7 @@ public enum BillingSchema {
     /// Every billing migration, in order.
     public static let migrations: [Migration] = [initial]
 
+    /// The script of `initial`.
     static let initialSQL = """
         CREATE TABLE plans (
             id INTEGER PRIMARY KEY,

@@ -15,6 +15,7 @@ enum DocumentNumbering {
         /// Credit notes: `AV-2026-000001`.
         case creditNote = "credit_note"
 
+        /// What comes before the year.
         var prefix: String {
             switch self {
             case .invoice: ""
@@ -24,7 +25,9 @@ enum DocumentNumbering {
     }
 
     /// Takes the next number of `series` for the year of `date`; call it inside the issuing transaction.
-    static func next(_ series: Series, at date: Date, in db: Database) throws -> (number: String, year: Int, sequence: Int) {
+    static func next(_ series: Series, at date: Date, in db: Database) throws -> (
+        number: String, year: Int, sequence: Int
+    ) {
         precondition(db.isInTransaction, "billing: document numbers must be taken inside the issuing transaction")
         let year = ParisCalendar.year(of: date)
         guard

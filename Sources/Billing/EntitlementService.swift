@@ -77,7 +77,8 @@ public struct EntitlementService {
         logger.info(
             "billing.grant.created",
             [("grant_id", "\(id)"), ("user_id", "\(userID)"), ("admin_id", "\(adminID)"), ("scope", scope.rawValue)])
-        return Entitlement(userID: userID, scope: scope, validFrom: from, validUntil: until, source: .admin(grantID: id))
+        return Entitlement(
+            userID: userID, scope: scope, validFrom: from, validUntil: until, source: .admin(grantID: id))
     }
 
     /// Ends an admin grant at once; returns whether it was still active.

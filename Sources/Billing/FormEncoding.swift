@@ -17,7 +17,8 @@ enum FormEncoding {
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
                 output.unicodeScalars.append(UnicodeScalar(byte))
-            case UInt8(ascii: "["), UInt8(ascii: "]") where keepBrackets:
+            case UInt8(ascii: "["),
+                UInt8(ascii: "]") where keepBrackets:
                 output.unicodeScalars.append(UnicodeScalar(byte))
             default:
                 let digits = Array("0123456789ABCDEF")

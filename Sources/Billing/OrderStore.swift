@@ -62,10 +62,12 @@ public struct OrderStore {
 
     // MARK: - Changes made by checkout and webhooks
 
+    /// Remembers the provider session opened for an order.
     func setProviderSession(orderID: Int64, sessionID: String) throws {
         try db.run("UPDATE orders SET provider_session_id = ? WHERE id = ?", sessionID, orderID)
     }
 
+    /// Marks an order paid at `date`, keeping the provider ids that refunds refer to.
     func markPaid(orderID: Int64, paymentIntentID: String?, sessionID: String?, at date: Date) throws {
         try db.run(
             """
@@ -79,10 +81,12 @@ public struct OrderStore {
 
     /// Marks a pending order failed; returns whether it was pending.
     func markFailed(orderID: Int64, at date: Date) throws -> Bool {
-        try db.run("UPDATE orders SET status = 'failed', failed_at = ? WHERE id = ? AND status = 'pending'", date, orderID)
+        try db.run(
+            "UPDATE orders SET status = 'failed', failed_at = ? WHERE id = ? AND status = 'pending'", date, orderID)
         return db.changes > 0
     }
 
+    /// Records the refunded total; a full refund makes the order refunded.
     func recordRefund(orderID: Int64, refundedCents: Int, full: Bool, at date: Date) throws {
         try db.run(
             """
@@ -97,7 +101,8 @@ public struct OrderStore {
         Order(
             id: row.int64("id"), userID: row.optionalInt64("user_id"), planID: row.int64("plan_id"),
             planName: row.string("plan_name"), scope: PlanStore.scope(row.string("scope")),
-            duration: PlanStore.duration(months: row.optionalInt("duration_months"), endsAt: row.optionalDate("ends_at")),
+            duration: PlanStore.duration(
+                months: row.optionalInt("duration_months"), endsAt: row.optionalDate("ends_at")),
             price: PriceBreakdown(ttcCents: row.int("amount_ttc_cents"), vatRateBasisPoints: row.int("vat_rate_bp")),
             buyer: Buyer(email: row.string("buyer_email"), name: row.optionalString("buyer_name")),
             status: OrderStatus(rawValue: row.string("status")) ?? .pending,

@@ -102,6 +102,7 @@ public struct PlanStore {
 
     // MARK: - Rules and rows
 
+    /// Checks the fields of a new plan.
     static func validate(slug: String, name: String, duration: PlanDuration, now: Date) throws {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         guard !slug.isEmpty, slug.count <= 60, slug.allSatisfy({ allowed.contains($0) }) else {
@@ -123,6 +124,7 @@ public struct PlanStore {
         }
     }
 
+    /// Checks a price and a VAT rate.
     static func validate(priceTTCCents: Int, vatRateBasisPoints: Int) throws {
         guard priceTTCCents > 0, priceTTCCents <= 1_000_000 else {
             throw BillingError.invalidPlan(reason: "le prix TTC doit être compris entre 0,01 € et 10 000 €.")
@@ -132,6 +134,7 @@ public struct PlanStore {
         }
     }
 
+    /// The `duration_months` and `ends_at` columns of a duration.
     static func columns(_ duration: PlanDuration) -> (months: Int?, endsAt: Date?) {
         switch duration {
         case .months(let count): (count, nil)
@@ -139,12 +142,14 @@ public struct PlanStore {
         }
     }
 
+    /// The duration stored in `duration_months` or `ends_at`.
     static func duration(months: Int?, endsAt: Date?) -> PlanDuration {
         if let months { return .months(months) }
         guard let endsAt else { preconditionFailure("billing: plan row without duration") }
         return .untilDate(endsAt)
     }
 
+    /// A stored scope; the schema's CHECK makes any other value impossible.
     static func scope(_ text: String) -> AccessScope {
         guard let scope = AccessScope(rawValue: text) else { preconditionFailure("billing: unknown scope \(text)") }
         return scope

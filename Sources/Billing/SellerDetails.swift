@@ -25,9 +25,8 @@ public struct SellerDetails: Equatable, Sendable {
 
     /// PLACEHOLDER company details for development and tests: every field says it must be replaced.
     ///
-    /// Production must configure the real company before selling; the
-    /// application refuses to start in production with these values
-    /// (`isPlaceholder`).
+    /// Production must configure the real company before selling: check
+    /// `isPlaceholder` at startup and refuse to serve payments while true.
     public static let placeholder = SellerDetails(
         name: "[À COMPLÉTER] LeSocial SAS",
         address: "[À COMPLÉTER] adresse du siège social",

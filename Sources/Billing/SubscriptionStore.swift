@@ -55,6 +55,7 @@ public struct SubscriptionStore {
 
     // MARK: - Changes made by webhooks
 
+    /// The subscription with this id, or `subscriptionNotFound`.
     func require(_ id: Int64) throws -> Subscription {
         guard let found = try subscription(id: id) else {
             throw BillingError.subscriptionNotFound(subscriptionID: id)
@@ -62,10 +63,12 @@ public struct SubscriptionStore {
         return found
     }
 
+    /// The subscription paid by an order.
     func subscription(orderID: Int64) throws -> Subscription? {
         try db.queryOne("SELECT * FROM subscriptions WHERE order_id = ?", orderID).map(Self.subscription(from:))
     }
 
+    /// The subscription the provider knows by this id.
     func subscription(providerSubscriptionID: String) throws -> Subscription? {
         try db.queryOne("SELECT * FROM subscriptions WHERE provider_subscription_id = ?", providerSubscriptionID)
             .map(Self.subscription(from:))

@@ -22,10 +22,12 @@ public struct VoucherStore {
     ) throws -> (batch: VoucherBatch, codes: [String]) {
         let school = schoolName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.maximumBatchSize).contains(count) else {
-            throw BillingError.invalidVoucherBatch(reason: "le nombre de codes doit aller de 1 à \(Self.maximumBatchSize).")
+            throw BillingError.invalidVoucherBatch(
+                reason: "le nombre de codes doit aller de 1 à \(Self.maximumBatchSize).")
         }
         guard !school.isEmpty, school.count <= 120 else {
-            throw BillingError.invalidVoucherBatch(reason: "indiquez le nom de l'établissement (120 caractères au plus).")
+            throw BillingError.invalidVoucherBatch(
+                reason: "indiquez le nom de l'établissement (120 caractères au plus).")
         }
         guard expiresAt > now else {
             throw BillingError.invalidVoucherBatch(reason: "la date d'expiration doit être dans le futur.")
@@ -44,7 +46,8 @@ public struct VoucherStore {
             var codes: [String] = []
             while codes.count < count {
                 let code = VoucherCode.generate()
-                try db.run("INSERT INTO voucher_codes (code, batch_id) VALUES (?, ?) ON CONFLICT DO NOTHING", code, batchID)
+                try db.run(
+                    "INSERT INTO voucher_codes (code, batch_id) VALUES (?, ?) ON CONFLICT DO NOTHING", code, batchID)
                 if db.changes > 0 { codes.append(code) }
             }
             return (try requireBatch(batchID), codes.sorted())
@@ -61,6 +64,7 @@ public struct VoucherStore {
     /// students racing for one code cannot both win. `redeemed_at`, not
     /// `redeemed_by`, marks use, so a code stays used after its redeemer's
     /// account is deleted.
+    @discardableResult
     public func redeem(code input: String, userID: Int64, now: Date) throws -> Entitlement {
         guard let code = VoucherCode.normalize(input) else { throw BillingError.voucherUnknown }
         return try db.transaction {
@@ -91,7 +95,8 @@ public struct VoucherStore {
             try db.run("UPDATE voucher_codes SET entitlement_id = ? WHERE code = ?", entitlementID, code)
 
             logger.info("billing.vouchers.redeemed", [("user_id", "\(userID)"), ("plan_id", "\(plan.id)")])
-            return Entitlement(userID: userID, scope: plan.scope, validFrom: now, validUntil: until, source: .voucher(code: code))
+            return Entitlement(
+                userID: userID, scope: plan.scope, validFrom: now, validUntil: until, source: .voucher(code: code))
         }
     }
 

@@ -38,26 +38,32 @@ struct WebhookEvent {
 
 /// Typed reads from a JSON object; a missing key or a value of another type reads as `nil`.
 struct JSONObject {
+    /// The decoded members.
     let values: [String: Any]
 
+    /// Wraps decoded members.
     init(_ values: [String: Any]) {
         self.values = values
     }
 
+    /// A string member.
     func string(_ key: String) -> String? {
         values[key] as? String
     }
 
+    /// A number member, not a boolean.
     func int(_ key: String) -> Int? {
         guard let number = values[key] as? NSNumber, !isBoolean(number) else { return nil }
         return number.intValue
     }
 
+    /// A boolean member.
     func bool(_ key: String) -> Bool? {
         guard let number = values[key] as? NSNumber, isBoolean(number) else { return nil }
         return number.boolValue
     }
 
+    /// An object member.
     func object(_ key: String) -> JSONObject? {
         (values[key] as? [String: Any]).map(JSONObject.init)
     }

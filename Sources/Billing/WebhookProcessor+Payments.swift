@@ -39,7 +39,9 @@ extension WebhookProcessor {
 
         var effect = "order \(order.id) paid, subscription \(subscription.id), invoice \(invoice.number)"
         if let paymentIntent, let refund = try pendingRefund(paymentIntentID: paymentIntent) {
-            effect += "; " + (try refundOrder(paid, amountRefunded: refund.amount, full: refund.full, at: refund.at, now: now))
+            effect +=
+                "; "
+                + (try refundOrder(paid, amountRefunded: refund.amount, full: refund.full, at: refund.at, now: now))
         }
         return .applied(eventID: event.id, effect: effect)
     }
@@ -97,7 +99,9 @@ extension WebhookProcessor {
             preconditionFailure("billing: paid order \(order.id) has no invoice")
         }
         let isFull = full || amount == order.price.ttcCents
-        let reason = isFull ? "Remboursement intégral de la facture \(invoice.number)"
+        let reason =
+            isFull
+            ? "Remboursement intégral de la facture \(invoice.number)"
             : "Remboursement partiel de la facture \(invoice.number)"
         let note = try invoices.issueCreditNote(
             for: invoice, amountTTCCents: credited, reason: reason, seller: seller, at: now)
@@ -107,7 +111,8 @@ extension WebhookProcessor {
             try SubscriptionStore(db).markRefunded(subscriptionID: subscription.id, eventTime: date)
         }
         logger.info(
-            "billing.refund.applied", [("order_id", "\(order.id)"), ("credit_note", note.number), ("full", "\(isFull)")])
+            "billing.refund.applied",
+            [("order_id", "\(order.id)"), ("credit_note", note.number), ("full", "\(isFull)")])
         return "order \(order.id) refunded \(credited) cents, credit note \(note.number)"
     }
 

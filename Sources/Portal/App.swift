@@ -1,4 +1,5 @@
 import Accounts
+import Exams
 import Foundation
 import Logging
 import Mustache
@@ -19,6 +20,8 @@ public final class App: @unchecked Sendable {
     public let accountSettings: AccountService.Settings
     public let metrics: Metrics
     public let selectionPages: SelectionPages
+    /// Payment providers, webhook secrets and token keys (see `Billing/BillingSetup.swift`).
+    public let billing: BillingSetup
     public let logger: Logger
     public let router: Router
 
@@ -36,6 +39,7 @@ public final class App: @unchecked Sendable {
         let setupDB = try Database(path: path)
         let (from, to) = try Schema.migrator.migrate(setupDB)
         if from != to { logger.info("portal.migrated", [("from", "\(from)"), ("to", "\(to)")]) }
+        App.syncBanks(setupDB, directory: config.banksDirectory, logger: logger)
         setupDB.close()
 
         pool = DatabasePool(path: path)
@@ -47,6 +51,7 @@ public final class App: @unchecked Sendable {
         accountSettings = AccountService.Settings(hasher: hasher, baseURL: config.baseURL)
         metrics = Metrics()
         selectionPages = SelectionPages(banksDirectory: config.banksDirectory)
+        billing = try BillingSetup(config: config, logger: logger)
         router = Router()
         router.use(RequestLogMiddleware(logger: Logger(label: "web")))
         router.use(MetricsMiddleware(metrics: metrics))
@@ -108,6 +113,8 @@ public final class App: @unchecked Sendable {
             response = try handler(&context)
         } catch let error as PortalError {
             response = try errorPage(error, context: context)
+        } catch let error as AttemptError {
+            response = try errorPage(error, context: context)
         }
 
         if let visitor = newVisitor {
@@ -134,6 +141,20 @@ public final class App: @unchecked Sendable {
 }
 
 extension App {
+    /// Brings the database up to date with `QuestionBanks/`; a broken bank keeps the previous questions.
+    static func syncBanks(_ db: Database, directory: URL, logger: Logger) {
+        do {
+            let report = try BankSync(db: db, logger: logger).sync(root: directory, now: Date())
+            logger.info("portal.banks.synced", [("summary", report.summary)])
+        } catch let error as BankSyncError {
+            for problem in error.problems {
+                logger.error("portal.banks.refused", [("problem", problem.description)])
+            }
+        } catch {
+            logger.error("portal.banks.failed", [("error", "\(error)")])
+        }
+    }
+
     /// The mail transport named by `LESOCIAL_MAIL`.
     func mailTransport() throws -> MailTransport {
         if config.mailTransport == "files" { return FileMailTransport(directory: config.mailDirectory) }

@@ -28,6 +28,8 @@ public struct Configuration: Sendable {
     /// `files` (mail written as .eml under the data folder) or an `smtp://` URL.
     public var mailTransport: String
     public var mailSender: String
+    /// The whole environment, for settings read by feature extensions (`Configuration+Billing.swift`).
+    public let environment: [String: String]
 
     public var databasePath: String { dataDirectory.appendingPathComponent("lesocial.db").path }
     public var templatesDirectory: URL { rootDirectory.appendingPathComponent("Templates") }
@@ -57,6 +59,7 @@ public struct Configuration: Sendable {
             }
         }
 
+        self.environment = environment
         let modeName = value("LESOCIAL_ENV") ?? "production"
         guard let mode = Mode(rawValue: modeName) else {
             throw ConfigurationError.invalid(

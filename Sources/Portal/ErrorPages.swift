@@ -1,3 +1,4 @@
+import Exams
 import Foundation
 import Web
 
@@ -10,8 +11,9 @@ extension App {
         var requestID: String?
     }
 
-    /// The page for an error a handler raised on purpose.
+    /// The page (or JSON, under `/api/`) for an error a handler raised on purpose.
     func errorPage(_ error: PortalError, context: Context) throws -> Response {
+        if context.request.path.hasPrefix("/api/") { return APIError(error).response }
         switch error {
         case .loginRequired(let next):
             let target = "/connexion?suite=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
@@ -27,6 +29,14 @@ extension App {
                 context, 403, "Formulaire expiré",
                 "Le formulaire a expiré ou ne vient pas de LeSocial. Rechargez la page et recommencez.")
         }
+    }
+
+    /// The page (or JSON, under `/api/`) for an attempt that cannot do what was asked.
+    func errorPage(_ error: AttemptError, context: Context) throws -> Response {
+        let apiError = APIError(error)
+        if context.request.path.hasPrefix("/api/") { return apiError.response }
+        if error == .notFound { return try errorPage(PortalError.notFound, context: context) }
+        return try page(context, apiError.status, "Action impossible", error.message)
     }
 
     private func page(_ context: Context, _ status: Int, _ heading: String, _ message: String) throws -> Response {

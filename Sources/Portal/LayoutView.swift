@@ -28,6 +28,7 @@ public enum Navigation {
         ("Assistant de service social", "/preparations/ass"),
         ("Infirmier", "/preparations/ifsi"),
         ("Aide-soignant", "/preparations/as"),
+        ("Tarifs", "/tarifs"),
     ]
 
     static func items(current path: String) -> [Item] {

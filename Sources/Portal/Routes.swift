@@ -5,6 +5,26 @@ enum Routes {
     static func install(on app: App) {
         app.route(.get, "/", HomePage.show)
         app.route(.get, "/preparations/:track", PreparationPage.show)
+        app.route(.get, "/examens/:exam", ExamIntroPage.show)
+        app.route(.post, "/examens/:exam/commencer", ExamStartAction.start)
+        app.route(.get, "/epreuves/:token", AttemptPage.show)
+        app.route(.post, "/epreuves/:token/questions/:position", AnswerFormAction.save)
+        app.route(.post, "/epreuves/:token/section-suivante", SectionAction.next)
+        app.route(.get, "/epreuves/:token/terminer", FinishPage.show)
+        app.route(.post, "/epreuves/:token/terminer", FinishPage.submit)
+        app.route(.get, "/epreuves/:token/resultats", ResultPage.show)
+        app.route(.get, "/epreuves/:token/correction", ReviewPage.show)
+        app.route(.get, "/compte/progression", HistoryPage.show)
+
+        app.route(.get, "/api/v1/exams", ExamAPI.catalogue)
+        app.route(.post, "/api/v1/exams/:exam/attempts", ExamAPI.start)
+        app.route(.get, "/api/v1/attempts/:token", ExamAPI.attempt)
+        app.route(.get, "/api/v1/attempts/:token/items/:position", ExamAPI.item)
+        app.route(.put, "/api/v1/attempts/:token/items/:position/answer", ExamAPI.save)
+        app.route(.post, "/api/v1/attempts/:token/next-section", ExamAPI.nextSection)
+        app.route(.post, "/api/v1/attempts/:token/submit", ExamAPI.submit)
+        app.route(.get, "/api/v1/attempts/:token/result", ExamAPI.result)
+        app.bare(.get, "/api/v1/openapi.json", OpenAPIDocument.serve(app))
 
         app.route(.get, "/inscription", RegistrationPage.show)
         app.route(.post, "/inscription", RegistrationPage.submit)
@@ -25,6 +45,8 @@ enum Routes {
         app.route(.get, "/compte/export", AccountExportAction.download)
         app.route(.get, "/compte/suppression", AccountDeletionPage.show)
         app.route(.post, "/compte/suppression", AccountDeletionPage.submit)
+
+        BillingRoutes.install(on: app)
 
         app.bare(.get, "/healthz", SystemEndpoints.health(app))
         app.bare(.get, "/metrics", SystemEndpoints.metrics(app))

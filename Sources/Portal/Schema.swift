@@ -1,4 +1,6 @@
 import Accounts
+import Billing
+import Exams
 import Storage
 
 /// The ordered list of migrations; the schema version is its length.
@@ -6,8 +8,9 @@ import Storage
 /// Append only: a released step is never edited or reordered.
 public enum Schema {
     public static let migrations: [Migration] = [
-        AccountsSchema.initial
-    ]
+        AccountsSchema.initial,
+        ExamsSchema.initial,
+    ] + BillingSchema.migrations
 
     public static var migrator: Migrator { Migrator(migrations: migrations) }
 }

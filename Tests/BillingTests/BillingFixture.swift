@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Security
 import Storage
 import Testing
 
@@ -76,8 +77,6 @@ final class BillingFixture {
 
     enum FixtureError: Error { case noPlan(String) }
 }
-
-import Security
 
 /// Midday-ish moments in Paris time, for readable test dates.
 func paris(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 12, _ minute: Int = 0) -> Date {

@@ -51,13 +51,15 @@ public enum AttemptScoring {
             return (.pendingMarking, "En attente de correction : \(pending) réponse(s) rédigée(s) à corriger.")
         }
         if let mark = scoring.eliminatoryBelow, total < mark - epsilon {
-            let reason = "Éliminé : \(totalText), en dessous de la note éliminatoire de \(FrenchNumber.format(mark))\(outOf)."
+            let reason =
+                "Éliminé : \(totalText), en dessous de la note éliminatoire de \(FrenchNumber.format(mark))\(outOf)."
             return (.eliminated, reason)
         }
         for (section, score) in zip(blueprint.sections, sectionScores) {
             guard let mark = section.eliminatoryBelow, score < mark - epsilon else { continue }
             let points = "/" + FrenchNumber.format(section.points)
-            let reason = "Éliminé : \(FrenchNumber.format(score))\(points) à la partie « \(section.title) », en dessous "
+            let reason =
+                "Éliminé : \(FrenchNumber.format(score))\(points) à la partie « \(section.title) », en dessous "
                 + "de la note éliminatoire de \(FrenchNumber.format(mark))\(points)."
             return (.eliminated, reason)
         }

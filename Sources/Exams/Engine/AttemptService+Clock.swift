@@ -45,7 +45,9 @@ extension AttemptService {
     private func moveOn(_ loaded: inout Loaded, from index: Int, at instant: Int64) throws {
         let store = AttemptStore(db)
         let factor = loaded.attempt.timeFactor
-        let remaining = loaded.blueprint.sections[(index + 1)...].map { Self.duration(minutes: $0.minutes, factor: factor) }
+        let remaining = loaded.blueprint.sections[(index + 1)...].map {
+            Self.duration(minutes: $0.minutes, factor: factor)
+        }
         loaded.sections[index].closedAt = instant
         loaded.sections[index + 1].startedAt = instant
         loaded.sections[index + 1].deadline = instant + remaining[0]

@@ -38,7 +38,7 @@ extension AttemptService {
             }
             if didClose { closed += 1 }
         }
-        logger.info("exams.attempts.swept", [("closed", "\(closed)")])
+        if closed > 0 { logger.info("exams.attempts.swept", [("closed", "\(closed)")]) }
         return closed
     }
 
@@ -65,8 +65,10 @@ extension AttemptService {
         try record(Self.score(loaded.blueprint, items), in: &loaded.attempt)
         logger.info(
             "exams.attempt.finished",
-            [("attempt_id", "\(loaded.attempt.id)"), ("status", status.rawValue),
-             ("score", "\(loaded.attempt.score ?? 0)")])
+            [
+                ("attempt_id", "\(loaded.attempt.id)"), ("status", status.rawValue),
+                ("score", "\(loaded.attempt.score ?? 0)"),
+            ])
     }
 
     /// Scores one item automatically; an essay with an answer is left for a trainer.

@@ -30,7 +30,7 @@ extension AttemptService {
                 finishedAt: nil, score: nil, maxScore: blueprint.scoring.total, passed: nil, eliminated: nil,
                 currentSection: 0, currentPosition: 0,
                 isFirstAttempt: try !store.hasAttempt(owner: owner, examID: examID))
-            attempt.id = try store.insert(attempt)
+            attempt.id = try store.insert(attempt, blueprint: blueprint)
 
             let sections = durations.enumerated().map { index, duration in
                 if blueprint.sequentialSections {

@@ -24,7 +24,9 @@ public final class AttemptService {
     public let db: Database
     /// Tunables.
     public let settings: Settings
+    /// Where attempts starting and ending are logged.
     let logger: Logger
+    /// Draws questions and shuffles options.
     var random: any RandomNumberGenerator
 
     /// Makes a service.
@@ -32,7 +34,8 @@ public final class AttemptService {
     /// - Parameter random: draws questions and option orders; a seeded generator makes tests repeatable.
     ///   Attempt tokens always come from the system's secure generator.
     public init(
-        db: Database, settings: Settings = Settings(), random: any RandomNumberGenerator = SystemRandomNumberGenerator(),
+        db: Database, settings: Settings = Settings(),
+        random: any RandomNumberGenerator = SystemRandomNumberGenerator(),
         logger: Logger = Logger(label: "exams")
     ) {
         self.db = db
@@ -41,6 +44,7 @@ public final class AttemptService {
         self.logger = logger
     }
 
+    /// `settings.grace` in milliseconds.
     var graceMilliseconds: Int64 { Int64((settings.grace * 1000).rounded()) }
 
     // MARK: - Loading
@@ -60,12 +64,13 @@ public final class AttemptService {
         return try load(attempt)
     }
 
-    /// The blueprint and section clocks of `attempt`.
+    /// The blueprint the attempt started with, and its section clocks.
     func load(_ attempt: Attempt) throws -> Loaded {
-        guard let blueprint = try ExamStore(db).blueprint(id: attempt.examID) else {
-            throw ExamStoreError(operation: "loading exam \(attempt.examID) of attempt \(attempt.id)", reason: "missing")
+        guard let blueprint = try AttemptStore(db).blueprint(attemptID: attempt.id) else {
+            throw ExamStoreError(operation: "loading blueprint of attempt \(attempt.id)", reason: "missing")
         }
-        return Loaded(attempt: attempt, blueprint: blueprint, sections: try AttemptStore(db).sections(attemptID: attempt.id))
+        return Loaded(
+            attempt: attempt, blueprint: blueprint, sections: try AttemptStore(db).sections(attemptID: attempt.id))
     }
 
     /// The question version an item drew, through `cache`.
@@ -90,7 +95,9 @@ public final class AttemptService {
         try db.transaction {
             var loaded = try load(token: token, owner: owner)
             try advanceClock(&loaded, now: now)
-            if loaded.attempt.isOpen && Milliseconds.of(now) > Milliseconds.of(loaded.attempt.deadline) + graceMilliseconds {
+            if loaded.attempt.isOpen
+                && Milliseconds.of(now) > Milliseconds.of(loaded.attempt.deadline) + graceMilliseconds
+            {
                 try finish(&loaded, status: .expired, at: loaded.attempt.deadline)
             }
             return try view(loaded, now: now)
@@ -104,8 +111,9 @@ public final class AttemptService {
         let sections = loaded.blueprint.sections.enumerated().map { index, section in
             let clock = loaded.sections.first { $0.index == index }
             let state: AttemptView.SectionView.State =
-                if clock?.startedAt == nil { .pending } else if clock?.closedAt != nil || !attempt.isOpen { .closed }
-                else { .open }
+                if clock?.startedAt == nil { .pending } else if clock?.closedAt != nil || !attempt.isOpen {
+                    .closed
+                } else { .open }
             return AttemptView.SectionView(
                 index: index, id: section.id, title: section.title, points: section.points, state: state,
                 startedAt: clock?.startedAt.map(Milliseconds.date), deadline: clock?.deadline.map(Milliseconds.date),
@@ -126,11 +134,4 @@ public final class AttemptService {
             attempt: attempt, title: loaded.blueprint.title, sequentialSections: loaded.blueprint.sequentialSections,
             sections: sections, items: items, remainingMilliseconds: current?.remainingMilliseconds ?? 0)
     }
-}
-
-/// A type-erased generator, so a stored `any RandomNumberGenerator` can be passed `inout` to `shuffle(using:)`.
-struct ErasedRandom: RandomNumberGenerator {
-    var base: any RandomNumberGenerator
-
-    mutating func next() -> UInt64 { base.next() }
 }

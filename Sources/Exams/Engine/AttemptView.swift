@@ -84,4 +84,11 @@ public struct SaveReceipt: Equatable, Sendable {
     public var storedSeq: Int64
     /// Milliseconds left in the item's section by the server clock.
     public var remainingMilliseconds: Int64
+
+    /// Makes a receipt.
+    public init(outcome: Outcome, storedSeq: Int64, remainingMilliseconds: Int64) {
+        self.outcome = outcome
+        self.storedSeq = storedSeq
+        self.remainingMilliseconds = remainingMilliseconds
+    }
 }

@@ -44,7 +44,9 @@ struct BankContents {
                 let blueprint = try Blueprint.decode(Data(file.contents.utf8), file: file.path)
                 let name = String((file.path.split(separator: "/").last ?? "").dropLast(".json".count))
                 var reasons = blueprint.problems(pool: pool, fileName: name, folderTrack: track)
-                if !blueprintIDs.insert(blueprint.id).inserted { reasons.append("épreuve « \(blueprint.id) » déjà définie") }
+                if !blueprintIDs.insert(blueprint.id).inserted {
+                    reasons.append("épreuve « \(blueprint.id) » déjà définie")
+                }
                 problems += reasons.map { BankProblem(file: file.path, reason: $0) }
                 blueprints.append(blueprint)
             } catch let error as BankSyncError {
@@ -62,7 +64,8 @@ struct BankContents {
         let line = self.line(of: question, in: file.contents)
         if let other = firstFile[question.id] {
             problems.append(
-                BankProblem(file: file.path, line: line, reason: "identifiant « \(question.id) » déjà utilisé dans \(other)"))
+                BankProblem(
+                    file: file.path, line: line, reason: "identifiant « \(question.id) » déjà utilisé dans \(other)"))
         } else {
             firstFile[question.id] = file.path
         }
@@ -71,7 +74,10 @@ struct BankContents {
             problems.append(
                 BankProblem(
                     file: file.path, line: line,
-                    reason: "catégorie « \(category) » hors de la filière « \(track.rawValue) » (attendu : \(track.rawValue)/...)"))
+                    reason:
+                        "catégorie « \(category) » hors de la filière « \(track.rawValue) » "
+                        + "(attendu : \(track.rawValue)/...)"
+                ))
         }
         return problems
     }

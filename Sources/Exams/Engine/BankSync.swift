@@ -55,6 +55,7 @@ public struct BankSync {
 
     /// The connection written to.
     public let db: Database
+    /// Where finished syncs are logged.
     let logger: Logger
 
     /// Makes a sync over `db`.
@@ -78,8 +79,10 @@ public struct BankSync {
         let report = try db.transaction { try apply(contents, now: now) }
         logger.info(
             "exams.banks.synced",
-            [("added", "\(report.added)"), ("changed", "\(report.changed)"), ("unchanged", "\(report.unchanged)"),
-             ("retired", "\(report.retired)"), ("exams", "\(report.examsLoaded)")])
+            [
+                ("added", "\(report.added)"), ("changed", "\(report.changed)"), ("unchanged", "\(report.unchanged)"),
+                ("retired", "\(report.retired)"), ("exams", "\(report.examsLoaded)"),
+            ])
         return report
     }
 
@@ -149,5 +152,16 @@ public struct BankSync {
         }
         guard problems.isEmpty else { throw BankSyncError(problems: problems) }
         return files
+    }
+}
+
+extension BankSync {
+    /// Checks bank files as a sync would (questions, cross-file ids, blueprints) without touching any database.
+    ///
+    /// - Returns: the questions and blueprints the files hold.
+    /// - Throws: `BankSyncError` listing every problem.
+    public static func check(files: [File]) throws -> (questions: [Question], blueprints: [Blueprint]) {
+        let contents = try BankContents(files: files)
+        return (contents.questions.map(\.0), contents.blueprints)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Blueprint {
     /// Every reason, in French, why this blueprint cannot be run against `pool` (the active questions);
     /// empty when it can.
@@ -26,7 +28,9 @@ extension Blueprint {
             var generator = SystemRandomNumberGenerator()
             if QuestionDraw(candidates: pool).draw(sections.flatMap(\.draw), using: &generator) == nil {
                 reasons.append(
-                    "les règles de tirage se recoupent : impossible de tirer \(questionCount) questions toutes différentes")
+                    "les règles de tirage se recoupent : impossible de tirer \(questionCount) questions "
+                        + "toutes différentes"
+                )
             }
         }
         return reasons
@@ -42,7 +46,8 @@ extension Blueprint {
                 "la somme des points des sections (\(FrenchNumber.format(sectionPoints))) diffère du total (\(total))")
         }
         if scoring.passMark < 0 || scoring.passMark > scoring.total {
-            reasons.append("la note de réussite (\(FrenchNumber.format(scoring.passMark))) doit être entre 0 et \(total)")
+            reasons.append(
+                "la note de réussite (\(FrenchNumber.format(scoring.passMark))) doit être entre 0 et \(total)")
         }
         if let mark = scoring.eliminatoryBelow, mark < 0 || mark > scoring.total {
             reasons.append("la note éliminatoire (\(FrenchNumber.format(mark))) doit être entre 0 et \(total)")
@@ -77,7 +82,9 @@ extension Blueprint {
         if let levels = rule.difficulty, levels.isEmpty || levels.contains(where: { !(1...3).contains($0) }) {
             return ["\(name) : catégorie « \(rule.category) » : les niveaux de difficulté vont de 1 à 3"]
         }
-        let inCategory = pool.filter { DrawRule(category: rule.category, count: 0).admits(category: $0.category, difficulty: $0.difficulty) }
+        let inCategory = pool.filter {
+            DrawRule(category: rule.category, count: 0).admits(category: $0.category, difficulty: $0.difficulty)
+        }
         if inCategory.isEmpty {
             return ["\(name) : catégorie inconnue « \(rule.category) »"]
         }

@@ -12,12 +12,23 @@ import Storage
 /// - Distractor use: for each option, the share of the candidates who picked it.
 public struct ItemStatistics {
     /// One candidate's result on one item.
-    struct Observation: Equatable {
-        var attemptID: Int64
+    public struct Observation: Equatable, Sendable {
+        /// The attempt, which breaks ties in the ranking.
+        public var attemptID: Int64
         /// The attempt's total score as a share of its maximum.
-        var attemptScore: Double
-        var fraction: Double
-        var response: AnswerResponse?
+        public var attemptScore: Double
+        /// The credit earned on the item, -1...1.
+        public var fraction: Double
+        /// The response, in the author's order; nil when left blank.
+        public var response: AnswerResponse?
+
+        /// Makes an observation.
+        public init(attemptID: Int64, attemptScore: Double, fraction: Double, response: AnswerResponse?) {
+            self.attemptID = attemptID
+            self.attemptScore = attemptScore
+            self.fraction = fraction
+            self.response = response
+        }
     }
 
     /// The connection used.
@@ -67,7 +78,7 @@ public struct ItemStatistics {
     }
 
     /// The statistic of one question version from its observations.
-    static func statistic(_ question: Question, version: Int, observations: [Observation]) -> ItemStatistic {
+    public static func statistic(_ question: Question, version: Int, observations: [Observation]) -> ItemStatistic {
         let n = observations.count
         let credits = observations.map { min(max($0.fraction, 0), 1) }
         let facility = n == 0 ? nil : credits.reduce(0, +) / Double(n)
@@ -95,7 +106,9 @@ public struct ItemStatistics {
 
     private static func optionUse(_ question: Question, _ observations: [Observation]) -> [ItemStatistic.OptionUse] {
         let n = observations.count
-        func use(_ index: Int, _ text: String, _ isRight: Bool, picked: (AnswerResponse) -> Bool) -> ItemStatistic.OptionUse {
+        func use(_ index: Int, _ text: String, _ isRight: Bool, picked: (AnswerResponse) -> Bool)
+            -> ItemStatistic.OptionUse
+        {
             let count = observations.filter { $0.response.map(picked) ?? false }.count
             return .init(
                 index: index, text: text, isRight: isRight, count: count,

@@ -19,7 +19,9 @@ struct QuestionDraw {
     /// satisfy every rule without repeating a question.
     func draw<G: RandomNumberGenerator>(_ rules: [Blueprint.DrawRule], using generator: inout G) -> [[Int]]? {
         var eligible: [[Int]] = rules.map { rule in
-            candidates.indices.filter { rule.admits(category: candidates[$0].category, difficulty: candidates[$0].difficulty) }
+            candidates.indices.filter {
+                rule.admits(category: candidates[$0].category, difficulty: candidates[$0].difficulty)
+            }
         }
         for index in eligible.indices { eligible[index].shuffle(using: &generator) }
 

@@ -1,5 +1,6 @@
 /// Builds the correction of one item from the question version drawn and the stored response.
 enum ReviewBuilder {
+    /// The correction of `item`, drawn as `question`.
     static func item(_ item: AttemptItemRecord, question: Question) -> ReviewItem {
         var review = ReviewItem(
             position: item.position, sectionIndex: item.sectionIndex, questionID: item.questionID,
@@ -41,9 +42,10 @@ enum ReviewBuilder {
             if case .text(let text) = response {
                 review.givenText = text
                 let typed = AnswerChecker.normalised(text)
-                review.feedback = question.shortAnswers.first {
-                    AnswerChecker.matches(typed, pattern: AnswerChecker.normalised($0.text))
-                }?.feedback
+                review.feedback =
+                    question.shortAnswers.first {
+                        AnswerChecker.matches(typed, pattern: AnswerChecker.normalised($0.text))
+                    }?.feedback
             }
         case .numerical:
             review.rightAnswers = question.numericalAnswers.filter { $0.weight > 0 }.compactMap(written)

@@ -38,6 +38,7 @@ final class MoodleXMLElement {
 
     /// Parses a document; throws the parser's line and message when the XML is malformed.
     static func parse(_ data: Data) throws(MoodleXMLSyntaxError) -> MoodleXMLElement {
+        try refuseUnsafeInput([UInt8](data))
         let parser = XMLParser(data: data)
         let builder = Builder()
         parser.delegate = builder
@@ -49,6 +50,57 @@ final class MoodleXMLElement {
             throw MoodleXMLSyntaxError(line: open.line, message: "balise <\(open.name)> jamais fermée")
         }
         return root
+    }
+
+    /// Refuses what `XMLParser` on Linux traps on instead of failing: swift-corelibs-foundation
+    /// force-unwraps names as UTF-8 and reads the data of any processing instruction, even a
+    /// missing one (`<?a?>`). Moodle XML is UTF-8 and has no processing instruction.
+    private static func refuseUnsafeInput(_ bytes: [UInt8]) throws(MoodleXMLSyntaxError) {
+        var line = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+            case .emptyInput: break decoding
+            case .error: throw MoodleXMLSyntaxError(line: line, message: "le fichier doit être enregistré en UTF-8")
+            }
+        }
+
+        line = 1
+        let declarationStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var skipping: (end: [UInt8], from: Int)?
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            if let (end, from) = skipping {
+                if index + 1 - end.count >= from, bytes[(index + 1 - end.count)...index].elementsEqual(end) {
+                    skipping = nil
+                }
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "<") else { continue }
+            let rest = bytes[index...]
+            if rest.starts(with: commentStart) {
+                skipping = (commentEnd, index + commentStart.count)
+            } else if rest.starts(with: cdataStart) {
+                skipping = (cdataEnd, index + cdataStart.count)
+            } else if rest.starts(with: instructionStart), !(index == declarationStart && isDeclaration(rest)) {
+                throw MoodleXMLSyntaxError(line: line, message: "instruction de traitement <?...?> non prise en charge")
+            }
+        }
+    }
+
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+    private static let cdataStart = Array("<![CDATA[".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
+    private static let instructionStart = Array("<?".utf8)
+
+    /// Whether `bytes` open with the XML declaration (`<?xml` then a space), which is not an instruction.
+    private static func isDeclaration(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.starts(with: Array("<?xml".utf8)), bytes.count > 5 else { return false }
+        return [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+            .contains(bytes[bytes.startIndex + 5])
     }
 
     /// Where and why `XMLParser` refused a document.

@@ -4,26 +4,35 @@ import Storage
 /// Attempts, their drawn items and section clocks, in the `attempts`, `attempt_items` and
 /// `attempt_sections` tables.
 struct AttemptStore {
+    /// The connection used.
     let db: Database
 
+    /// Makes a store over `db`.
     init(_ db: Database) {
         self.db = db
     }
 
     // MARK: - Attempts
 
-    /// Inserts a new open attempt and returns its id.
-    func insert(_ attempt: Attempt) throws -> Int64 {
+    /// Inserts a new open attempt of `blueprint` and returns its id.
+    func insert(_ attempt: Attempt, blueprint: Blueprint) throws -> Int64 {
         try db.run(
             """
-            INSERT INTO attempts (token, user_id, visitor_key, exam_id, started_at, deadline_at, time_factor,
-                status, max_score, current_section, current_position, is_first_attempt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
+            INSERT INTO attempts (token, user_id, visitor_key, exam_id, blueprint_json, started_at, deadline_at,
+                time_factor, status, max_score, current_section, current_position, is_first_attempt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
             """,
-            attempt.token, attempt.owner.userID, attempt.owner.visitorKey, attempt.examID,
+            attempt.token, attempt.owner.userID, attempt.owner.visitorKey, attempt.examID, blueprint.encodedJSON(),
             Milliseconds.of(attempt.startedAt), Milliseconds.of(attempt.deadline), attempt.timeFactor,
             attempt.maxScore, attempt.currentSection, attempt.currentPosition, attempt.isFirstAttempt)
         return db.lastInsertRowID
+    }
+
+    /// The blueprint attempt `id` started with.
+    func blueprint(attemptID id: Int64) throws -> Blueprint? {
+        guard let row = try db.queryOne("SELECT blueprint_json FROM attempts WHERE id = ?", id) else { return nil }
+        let operation = "decoding blueprint of attempt \(id)"
+        return try StoredJSON.decode(Blueprint.self, from: row.string(0), operation: operation)
     }
 
     /// Whether `owner` already has an attempt at `examID`.
@@ -152,6 +161,7 @@ struct AttemptStore {
             item.position)
     }
 
+    /// Reads an `attempt_items` row.
     static func item(_ row: Row) throws -> AttemptItemRecord {
         let attemptID = row.int64("attempt_id")
         let position = row.int("position")

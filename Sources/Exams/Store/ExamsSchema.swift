@@ -3,7 +3,8 @@ import Storage
 /// The tables of the exams module, as migration steps for the portal's ordered list.
 ///
 /// The portal applies them after `AccountsSchema`: attempts reference `users(id)`.
-/// Times are epoch milliseconds (INTEGER).
+/// Times are epoch milliseconds (INTEGER). An attempt keeps a copy of the blueprint it started with, as it
+/// keeps the question versions it drew, so editing an exam never changes attempts already taken.
 public enum ExamsSchema {
     /// Question versions, exams, attempts with their drawn items and timed sections.
     public static let initial = Migration(
@@ -42,6 +43,7 @@ public enum ExamsSchema {
                 user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
                 visitor_key TEXT,
                 exam_id TEXT NOT NULL REFERENCES exams(id),
+                blueprint_json TEXT NOT NULL,
                 started_at INTEGER NOT NULL,
                 deadline_at INTEGER NOT NULL,
                 time_factor REAL NOT NULL DEFAULT 1,

@@ -12,6 +12,9 @@ public enum CommandLineTool {
           backup CHEMIN                 copie la base en cours d'utilisation vers CHEMIN
           user create --email E --role R [--name N] [--password-stdin]
                                         crée un compte (rôles : member, student, trainer, moderator, admin)
+          plan list | create | price | archive
+                                        gère les formules (lesocial plan pour le détail des options)
+          keys list | rotate            clés de signature des jetons d'accès (rotate : nouvelle clé active)
           help                          affiche cette aide
         """
 
@@ -25,6 +28,10 @@ public enum CommandLineTool {
             case "migrate": return try MigrateCommand.run(rest)
             case "backup": return try BackupCommand.run(rest)
             case "user": return try UserCommand.run(rest)
+            case "bank": return try BankCommand.run(rest)
+            case "stats": return try StatsCommand.run(rest)
+            case "plan": return try PlanCommand.run(rest)
+            case "keys": return try KeysCommand.run(rest)
             case "help", "--help", "-h":
                 print(usage)
                 return 0

@@ -18,10 +18,8 @@ enum ServeCommand {
                 connectionLimit: config.connectionLimit, maxUploadBodyBytes: config.uploadLimitBytes),
             responder: app.router, logger: Logger(label: "web"))
         try server.start()
-        let mail = MailDeliveryJob(
-            pool: app.pool, transport: try app.mailTransport(), sender: config.mailSender, clock: app.clock,
-            logger: Logger(label: "mail"))
-        mail.start()
+        let jobs = try app.backgroundJobs()
+        jobs.forEach { $0.start() }
         logger.info(
             "portal.started",
             [
@@ -33,7 +31,7 @@ enum ServeCommand {
         let signal = SignalWaiter.wait(for: [SIGTERM, SIGINT])
         logger.info("portal.stopping", [("signal", "\(signal)")])
         server.stop()
-        mail.stop()
+        jobs.forEach { $0.stop() }
         app.pool.closeAll()
         logger.info("portal.stopped")
         return 0

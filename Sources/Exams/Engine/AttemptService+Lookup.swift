@@ -1,0 +1,25 @@
+import Foundation
+import Storage
+
+extension AttemptService {
+    /// The owner's attempt of an exam that is still open (deadline not passed), if any.
+    ///
+    /// An attempt past its deadline is closed first, so a stale one is never offered for resuming.
+    public func openAttempt(examID: String, owner: AttemptOwner, now: Date) throws -> Attempt? {
+        let rows = try db.query(
+            """
+            SELECT token FROM attempts WHERE exam_id = ? AND status = 'open' AND (user_id = ? OR visitor_key = ?)
+            ORDER BY id DESC
+            """, examID, owner.userID, owner.visitorKey)
+        for row in rows {
+            let view = try resume(token: row.string("token"), owner: owner, now: now)
+            if view.attempt.isOpen { return view.attempt }
+        }
+        return nil
+    }
+
+    /// The blueprint an attempt was started with, for its owner.
+    public func blueprint(token: String, owner: AttemptOwner) throws -> Blueprint {
+        try load(token: token, owner: owner).blueprint
+    }
+}

@@ -1,0 +1,117 @@
+import Accounts
+import Billing
+import Exams
+import Foundation
+import Security
+
+/// Who may take and review which exam: the one entitlement check for every premium path.
+extension Context {
+    /// The owner of attempts made in this request: the user, or the visitor cookie for free exams.
+    var attemptOwner: AttemptOwner {
+        if let user { return .user(user.id) }
+        return .visitor(Hex.encode(Digest.sha256(csrfSubject)))
+    }
+
+    /// An attempt service bound to this request's connection.
+    var attempts: AttemptService {
+        AttemptService(db: db, logger: logger)
+    }
+
+    /// The blueprint of an active exam, or 404.
+    func activeBlueprint(_ id: String) throws -> Blueprint {
+        let exams = ExamStore(db)
+        guard try exams.isActive(id: id), let blueprint = try exams.blueprint(id: id) else {
+            throw PortalError.notFound
+        }
+        return blueprint
+    }
+
+    /// Why the current user may not open premium content of `track`, or nil when they may.
+    ///
+    /// Free exams are open to all; premium ones need an entitlement for the track
+    /// (or all tracks), except for trainers and admins who write the questions.
+    func premiumRefusal(for blueprint: Blueprint) throws -> PremiumRefusal? {
+        guard blueprint.access == .premium else { return nil }
+        guard let user else { return .loginRequired }
+        if user.role.includes(.trainer) { return nil }
+        guard let track = Billing.Track(rawValue: blueprint.track.rawValue) else { return .noEntitlement }
+        let entitlement = try EntitlementService(db: db, logger: logger).check(userID: user.id, track: track, now: now)
+        return entitlement == nil ? .noEntitlement : nil
+    }
+}
+
+/// Why premium content is closed to someone.
+enum PremiumRefusal: Equatable {
+    case loginRequired
+    case noEntitlement
+
+    /// What the page says, in French.
+    var message: String {
+        switch self {
+        case .loginRequired:
+            "Cette épreuve fait partie de la préparation complète. Connectez-vous ou créez un compte pour y accéder."
+        case .noEntitlement:
+            "Cette épreuve fait partie de la préparation complète. Choisissez une formule pour la débloquer."
+        }
+    }
+
+    /// Where the page sends the user next.
+    var link: (href: String, label: String) {
+        switch self {
+        case .loginRequired: ("/connexion", "Se connecter")
+        case .noEntitlement: ("/tarifs", "Voir les formules")
+        }
+    }
+
+    /// The stable code of the JSON API.
+    var code: String {
+        switch self {
+        case .loginRequired: "login_required"
+        case .noEntitlement: "premium_required"
+        }
+    }
+}
+
+/// Labels shared by the exam pages.
+enum ExamFormat {
+    /// "1 h 30", "15 min".
+    static func duration(minutes: Double) -> String {
+        let total = Int(minutes.rounded())
+        if total < 60 { return "\(total) min" }
+        let rest = total % 60
+        return rest == 0 ? "\(total / 60) h" : "\(total / 60) h \(String(format: "%02d", rest))"
+    }
+
+    /// "12:05" from milliseconds.
+    static func clock(milliseconds: Int64) -> String {
+        let seconds = Int((Double(max(0, milliseconds)) / 1000).rounded(.up))
+        let text = String(format: "%02d:%02d", (seconds % 3600) / 60, seconds % 60)
+        return seconds >= 3600 ? "\(seconds / 3600):" + text : text
+    }
+
+    /// "12,5/20".
+    static func score(_ value: Double, outOf total: Double) -> String {
+        "\(FrenchFormat.decimal(value))/\(FrenchFormat.decimal(total))"
+    }
+
+    /// "1 min 05 s".
+    static func timeSpent(milliseconds: Int64) -> String {
+        let seconds = Int(milliseconds / 1000)
+        if seconds < 60 { return "\(seconds) s" }
+        return "\(seconds / 60) min \(String(format: "%02d", seconds % 60)) s"
+    }
+
+    /// The French name of a category path's last part ("dosages" from "ifsi/calculs/dosages").
+    static func categoryName(_ path: String) -> String {
+        let parts = path.split(separator: "/").dropFirst()
+        return parts.map { $0.replacingOccurrences(of: "-", with: " ") }.joined(separator: " › ").capitalizedFirst
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case.
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

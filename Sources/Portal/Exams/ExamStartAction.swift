@@ -1,0 +1,23 @@
+import Exams
+import Foundation
+import Web
+
+/// "Commencer l'épreuve": checks access, draws the questions, fixes the deadline, opens the first question.
+enum ExamStartAction {
+    static func start(_ context: inout Context) throws -> Response {
+        let blueprint = try context.activeBlueprint(context.request.parameters["exam"] ?? "")
+
+        if let refusal = try context.premiumRefusal(for: blueprint) {
+            context.logger.info("exams.start.refused", [("exam_id", blueprint.id), ("reason", refusal.code)])
+            return context.redirect(to: "/examens/\(blueprint.id)")
+        }
+        let owner = context.attemptOwner
+        if let open = try context.attempts.openAttempt(examID: blueprint.id, owner: owner, now: context.now) {
+            return context.redirect(to: "/epreuves/\(open.token)")
+        }
+
+        let view = try context.attempts.start(
+            examID: blueprint.id, owner: owner, timeFactor: context.user?.timeFactor ?? 1, now: context.now)
+        return context.redirect(to: "/epreuves/\(view.attempt.token)")
+    }
+}

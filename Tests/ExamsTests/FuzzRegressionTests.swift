@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import Exams
+
+/// Inputs from `scripts/fuzz.sh moodlexml` that crashed the process inside `XMLParser`
+/// (swift-corelibs-foundation force-unwraps names as UTF-8 and reads a missing instruction's data).
+struct FuzzRegressionTests {
+    @Test func elementNameThatIsNotUTF8IsRefusedInsteadOfCrashing() {
+        let minimized = Data([0x3C, 0xFF, 0x54, 0x20, 0x01])
+        #expect(throws: Self.problem(line: 1, "XML illisible : le fichier doit être enregistré en UTF-8")) {
+            try MoodleXMLImporter.parse(minimized, file: "q.xml")
+        }
+    }
+
+    @Test func instructionTargetThatIsNotUTF8IsRefusedWithItsLine() {
+        let xml = Data("<quiz>\n<?xm".utf8) + Data([0xFF, 0xFF]) + Data("l version=\"0.0\"?>\n</quiz>".utf8)
+        #expect(throws: Self.problem(line: 2, "XML illisible : le fichier doit être enregistré en UTF-8")) {
+            try MoodleXMLImporter.parse(xml, file: "q.xml")
+        }
+    }
+
+    @Test func instructionWithoutDataIsRefusedInsteadOfCrashing() {
+        let xml = Data("<?xml version=\"1.0\"?>\n<quiz>\n<?foo?>\n</quiz>".utf8)
+        let reason = "XML illisible : instruction de traitement <?...?> non prise en charge"
+        #expect(throws: Self.problem(line: 3, reason)) {
+            try MoodleXMLImporter.parse(xml, file: "q.xml")
+        }
+    }
+
+    @Test func declarationAndInstructionsInCommentsOrCDATAAreStillRead() throws {
+        let xml = """
+            \u{FEFF}<?xml version="1.0" encoding="UTF-8"?>
+            <!-- <?exporter version="2"?> -->
+            <quiz><question type="essay">
+              <name><text><![CDATA[Code <?php ?>]]></text></name>
+              <questiontext><text>Expliquez.</text></questiontext>
+            </question></quiz>
+            """
+        let questions = try MoodleXMLImporter.parse(Data(xml.utf8), file: "q.xml")
+        #expect(questions.map(\.title) == ["Code <?php ?>"])
+    }
+
+    private static func problem(line: Int, _ reason: String) -> QuestionImportError {
+        QuestionImportError(problems: [ImportProblem(file: "q.xml", line: line, reason: reason)])
+    }
+}
