@@ -13,7 +13,10 @@ final class PeriodicJob: @unchecked Sendable {
     private var running = false
     private var finished = false
 
-    init(name: String, interval: TimeInterval, pool: DatabasePool, logger: Logger, work: @escaping (Database) throws -> Void) {
+    init(
+        name: String, interval: TimeInterval, pool: DatabasePool, logger: Logger,
+        work: @escaping (Database) throws -> Void
+    ) {
         self.name = name
         self.interval = interval
         self.pool = pool

@@ -7,10 +7,11 @@ import Storage
 ///
 /// Append only: a released step is never edited or reordered.
 public enum Schema {
-    public static let migrations: [Migration] = [
-        AccountsSchema.initial,
-        ExamsSchema.initial,
-    ] + BillingSchema.migrations
+    public static let migrations: [Migration] =
+        [
+            AccountsSchema.initial,
+            ExamsSchema.initial,
+        ] + BillingSchema.migrations
 
     public static var migrator: Migrator { Migrator(migrations: migrations) }
 }

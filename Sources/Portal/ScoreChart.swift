@@ -33,14 +33,17 @@ public enum ScoreChart {
         for tick in stride(from: 0, through: 20, by: 5) {
             let ty = y(Double(tick))
             svg += "<line x1=\"\(left)\" y1=\"\(ty)\" x2=\"\(Double(width) - right)\" y2=\"\(ty)\" stroke=\"#d5dae3\"/>"
-            svg += "<text x=\"\(left - 8)\" y=\"\(ty + 4)\" text-anchor=\"end\" font-size=\"12\" fill=\"#535c6e\">\(tick)</text>"
+            svg +=
+                "<text x=\"\(left - 8)\" y=\"\(ty + 4)\" text-anchor=\"end\" font-size=\"12\" fill=\"#535c6e\">\(tick)</text>"
         }
         let passY = y(10)
-        svg += "<line x1=\"\(left)\" y1=\"\(passY)\" x2=\"\(Double(width) - right)\" y2=\"\(passY)\" "
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(passY)\" x2=\"\(Double(width) - right)\" y2=\"\(passY)\" "
             + "stroke=\"#1e6b3a\" stroke-dasharray=\"4 4\"/>"
         if points.count > 1 {
             let path = points.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element.score)))" }
-            svg += "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2.5\" points=\"\(path.joined(separator: " "))\"/>"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2.5\" points=\"\(path.joined(separator: " "))\"/>"
         }
         for (index, point) in points.enumerated() {
             let title = QuestionHTML.escape("\(point.label) : \(FrenchFormat.decimal(point.score))/20")

@@ -55,7 +55,7 @@ struct BankFolder: Sendable {
     /// What the engine draws from for `track`: every question but descriptions, as `BankContents` builds it.
     func drawPool(of track: Track) -> [QuestionDraw.Candidate] {
         questions(of: track).map(\.question).filter { $0.kind != .description }.map {
-            QuestionDraw.Candidate(id: $0.id, category: $0.category, difficulty: $0.difficulty)
+            QuestionDraw.Candidate(id: $0.id, category: $0.category, difficulty: $0.difficulty, isFree: $0.isFree)
         }
     }
 

@@ -29,9 +29,10 @@ import Testing
     func everyBlueprintDrawsAHundredAttemptsWithoutRepeatingAQuestion(track: Track) throws {
         let bank = try BankFolder.shipped()
         let pool = bank.drawPool(of: track)
-        let draw = QuestionDraw(candidates: pool)
 
         for (blueprint, file) in bank.blueprints(of: track).loaded {
+            let admitted = pool.filter(blueprint.admits)
+            let draw = QuestionDraw(candidates: admitted)
             let rules = blueprint.sections.flatMap(\.draw)
             for seed in 1...Self.drawsPerBlueprint {
                 var generator = SeededGenerator(seed: UInt64(seed))
@@ -41,7 +42,7 @@ import Testing
                     break
                 }
 
-                let problems = Self.problems(of: picked, rules: rules, pool: pool)
+                let problems = Self.problems(of: picked, rules: rules, pool: admitted)
                 if !problems.isEmpty {
                     Issue.record("\(file), graine \(seed) : \(problems.joined(separator: " ; "))")
                     break
@@ -62,7 +63,7 @@ import Testing
                 let sameCategory = rules.filter { $0.category == category }
                 let drawn = sameCategory.reduce(0) { $0 + $1.count }
                 let eligible = pool.filter { candidate in
-                    sameCategory.contains { $0.admits(category: candidate.category, difficulty: candidate.difficulty) }
+                    blueprint.admits(candidate) && sameCategory.contains { $0.admits(category: candidate.category, difficulty: candidate.difficulty) }
                 }.count
                 if eligible < 3 * drawn {
                     shortfalls.append(

@@ -9,7 +9,7 @@ import Testing
             of: "{ \"category\": \"ifsi/culture\", \"count\": 4 }",
             with:
                 "{ \"category\": \"ifsi/culture/sante\", \"count\": 5 }, "
-                    + "{ \"category\": \"ifsi/culture\", \"count\": 7 }"
+                + "{ \"category\": \"ifsi/culture\", \"count\": 7 }"
         )
         try fixture.sync(Bank.standard(blueprint: json))
         for seed in 1...100 {
@@ -84,9 +84,22 @@ import Testing
         #expect(throws: AttemptError.premiumRequired) {
             try fixture.service().start(examID: "ifsi-blanc-1", owner: .visitor("v-1"), now: fixture.now)
         }
-        try fixture.sync(Bank.standard(blueprint: Bank.blueprint(access: "free")))
+        try fixture.sync(Bank.standard(blueprint: Bank.blueprint(access: "free"), free: true))
         let view = try fixture.service().start(examID: "ifsi-blanc-1", owner: .visitor("v-1"), now: fixture.now)
         #expect(view.attempt.owner == .visitor("v-1"))
+    }
+
+    @Test func freeExamsDrawOnlyFreeQuestionsAndPremiumExamsNone() throws {
+        let fixture = try EngineFixture()
+        let premiumOnly = Bank.standard()
+        try fixture.sync(premiumOnly)
+        let premium = try fixture.service().start(examID: "ifsi-blanc-1", owner: .user(1), now: fixture.now)
+        #expect(premium.items.count == 8)
+
+        let freeBlueprint = Bank.blueprint(access: "free")
+        #expect(throws: BankSyncError.self) { try fixture.sync(Bank.standard(blueprint: freeBlueprint)) }
+        try fixture.sync(Bank.standard(blueprint: freeBlueprint, free: true))
+        #expect(throws: BankSyncError.self) { try fixture.sync(Bank.standard(free: true)) }
     }
 
     @Test func anUnknownExamCannotBeStarted() throws {

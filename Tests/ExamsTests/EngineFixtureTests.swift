@@ -147,12 +147,19 @@ enum Bank {
     }
 
     /// The standard bank: 12 culture questions, 12 calculation questions, one sequential exam.
-    static func standard(blueprint: String = Bank.blueprint()) -> [BankSync.File] {
-        [
+    ///
+    /// With `free`, every question is tagged `gratuit` (the pool of free exams).
+    static func standard(blueprint: String = Bank.blueprint(), free: Bool = false) -> [BankSync.File] {
+        func tagged(_ text: String) -> String {
+            free ? text.replacingOccurrences(of: "[tag:niveau-", with: "[tag:gratuit] [tag:niveau-") : text
+        }
+        return [
             BankSync.File(
-                path: "ifsi/culture.gift", contents: singleChoice("ifsi/culture/sante", prefix: "cul", count: 12)),
+                path: "ifsi/culture.gift",
+                contents: tagged(singleChoice("ifsi/culture/sante", prefix: "cul", count: 12))),
             BankSync.File(
-                path: "ifsi/calculs.gift", contents: numerical("ifsi/calculs/dosages", prefix: "cal", count: 12)),
+                path: "ifsi/calculs.gift", contents: tagged(numerical("ifsi/calculs/dosages", prefix: "cal", count: 12))
+            ),
             BankSync.File(path: "ifsi/exams/ifsi-blanc-1.json", contents: blueprint),
         ]
     }

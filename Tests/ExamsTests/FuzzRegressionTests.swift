@@ -3,9 +3,33 @@ import Testing
 
 @testable import Exams
 
-/// Inputs from `scripts/fuzz.sh moodlexml` that crashed the process inside `XMLParser`
-/// (swift-corelibs-foundation force-unwraps names as UTF-8 and reads a missing instruction's data).
+/// Inputs found by `scripts/fuzz.sh`: Moodle XML that crashed the process inside `XMLParser`
+/// (swift-corelibs-foundation force-unwraps names as UTF-8 and reads a missing instruction's data),
+/// and a GIFT short answer with `->` that the exporter wrote back as a broken matching question.
 struct FuzzRegressionTests {
+    @Test func loneShortAnswerWithAnArrowIsExportedWithoutItsEqualsSign() throws {
+        let source = "::nombre::Combien ? {Pôle emploi -> chômage}\n"
+        let original = try GiftParser.parse(source, file: "q.gift").questions
+        #expect(original.map(\.kind) == [.shortAnswer])
+
+        let exported = GiftExporter.export(original)
+        #expect(exported == "::nombre::Combien ?{\n\tPôle emploi -> chômage\n}\n")
+        #expect(try GiftParser.parse(exported, file: "export.gift").questions == original)
+    }
+
+    @Test func arrowsInSeveralShortAnswersAreWrittenApartToStayShortAnswers() throws {
+        let question = Question(
+            id: "sigle", kind: .shortAnswer, stem: QuestionText("Flèche ?"),
+            shortAnswers: [ShortAnswer(text: "A -> B"), ShortAnswer(text: "C", weight: 50)],
+            generalFeedback: QuestionText("x -> y"))
+
+        let exported = GiftExporter.export(question)
+        #expect(exported == "Flèche ?{\n\t=A - > B\n\t=%50%C\n\t####x - > y\n}")
+        let reparsed = try GiftParser.parse(exported, file: "export.gift").questions
+        #expect(reparsed.map(\.kind) == [.shortAnswer])
+        #expect(reparsed.first?.shortAnswers.map(\.text) == ["A - > B", "C"])
+    }
+
     @Test func elementNameThatIsNotUTF8IsRefusedInsteadOfCrashing() {
         let minimized = Data([0x3C, 0xFF, 0x54, 0x20, 0x01])
         #expect(throws: Self.problem(line: 1, "XML illisible : le fichier doit être enregistré en UTF-8")) {

@@ -19,7 +19,8 @@ import Web
             HTTPRequest(
                 method: "POST", url: server.base + "/v1/things",
                 headers: [
-                    HTTPHeader("Content-Type", "application/x-www-form-urlencoded"), HTTPHeader("Idempotency-Key", "k1"),
+                    HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
+                    HTTPHeader("Idempotency-Key", "k1"),
                 ],
                 body: Array("name=caf%C3%A9".utf8)))
 

@@ -69,12 +69,10 @@ import Web
     }
 
     @Test func stripeCheckoutRedirectsToTheSessionStripeReturns() throws {
-        let stripe = try LocalHTTPServer { _ in
-            Response.json(
-                bytes: Array(
-                    #"{"id":"cs_test_local","object":"checkout.session","url":"https://checkout.stripe.test/c/pay/cs_test_local"}"#
-                        .utf8))
-        }
+        let answer = """
+            {"id":"cs_test_local","object":"checkout.session","url":"https://checkout.stripe.test/c/pay/cs_test_local"}
+            """
+        let stripe = try LocalHTTPServer { _ in Response.json(bytes: Array(answer.utf8)) }
         defer { stripe.stop() }
         let fixture = try PortalFixture(environment: [
             "LESOCIAL_PAYMENT_PROVIDER": "stripe", "LESOCIAL_STRIPE_SECRET_KEY": "sk_test_local",
@@ -91,7 +89,8 @@ import Web
         #expect(request.path == "/v1/checkout/sessions")
         #expect(request.headers["Authorization"] == "Bearer sk_test_local")
         #expect(request.form.value("line_items[0][price_data][unit_amount]") == "1990")
-        #expect(request.form.value("success_url") == "http://lesocial.test/paiement/retour?session={CHECKOUT_SESSION_ID}")
+        #expect(
+            request.form.value("success_url") == "http://lesocial.test/paiement/retour?session={CHECKOUT_SESSION_ID}")
         #expect(try OrderStore(try shopper.db).order(providerSessionID: "cs_test_local")?.status == .pending)
     }
 }

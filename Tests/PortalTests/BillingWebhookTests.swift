@@ -57,7 +57,8 @@ import Web
         #expect(response.status == 400)
         #expect(response.bodyText.contains(#""code":"bad_signature""#))
         #expect(response.bodyText.contains("Signature de la notification de paiement invalide."))
-        #expect(fixture.logLines.all.contains { $0.contains("warning") && $0.contains("billing.webhook.bad_signature") })
+        #expect(
+            fixture.logLines.all.contains { $0.contains("warning") && $0.contains("billing.webhook.bad_signature") })
         #expect(try shopper.access("camille@exemple.fr", .ifsi) == nil)
         #expect(try shopper.db.queryOne("SELECT COUNT(*) AS n FROM webhook_events")?.int("n") == 0)
     }

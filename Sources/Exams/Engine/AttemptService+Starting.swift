@@ -70,7 +70,7 @@ extension AttemptService {
     private func draw(
         _ blueprint: Blueprint, using generator: inout ErasedRandom
     ) throws -> [[(id: String, version: Int)]] {
-        let pool = try QuestionStore(db).drawPool()
+        let pool = try QuestionStore(db).drawPool().filter { blueprint.admits($0.candidate) }
         let rules = blueprint.sections.flatMap(\.draw)
         guard let picked = QuestionDraw(candidates: pool.map(\.candidate)).draw(rules, using: &generator) else {
             logger.error("exams.attempt.draw_failed", [("exam_id", blueprint.id)])

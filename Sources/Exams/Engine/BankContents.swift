@@ -36,7 +36,7 @@ struct BankContents {
         }
 
         let pool = questions.map(\.question).filter { $0.kind != .description }.map {
-            QuestionDraw.Candidate(id: $0.id, category: $0.category, difficulty: $0.difficulty)
+            QuestionDraw.Candidate(id: $0.id, category: $0.category, difficulty: $0.difficulty, isFree: $0.isFree)
         }
         var blueprintIDs: Set<String> = []
         for (file, track) in blueprintFiles {

@@ -6,7 +6,10 @@ extension Blueprint {
     ///
     /// `fileName` is the file's name without `.json`, which must be the id; `folderTrack` the bank folder
     /// it sits in.
-    func problems(pool: [QuestionDraw.Candidate], fileName: String? = nil, folderTrack: Track? = nil) -> [String] {
+    func problems(pool allQuestions: [QuestionDraw.Candidate], fileName: String? = nil, folderTrack: Track? = nil)
+        -> [String]
+    {
+        let pool = allQuestions.filter(admits)
         var reasons: [String] = []
         if let fileName, fileName != id {
             reasons.append("l'identifiant « \(id) » ne correspond pas au nom du fichier « \(fileName).json »")

@@ -10,6 +10,8 @@ struct QuestionDraw {
         var id: String
         var category: String
         var difficulty: Int
+        /// Tagged `gratuit`: drawn by free exams only, so premium exams never show it and vice versa.
+        var isFree: Bool
     }
 
     /// The pool to draw from, in a stable order.

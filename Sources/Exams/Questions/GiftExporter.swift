@@ -3,7 +3,8 @@
 /// Every newline is written `\n` and every control character escaped, so no text can end a question or
 /// open a comment. A `$CATEGORY:` line is written whenever the category changes. What GIFT cannot say is
 /// lost: the general feedback of a description, a single-choice question without a 100 % option (it
-/// comes back as multiple choice), and a `->` inside a matching item.
+/// comes back as multiple choice), a `->` inside a matching item, and a `->` in a short-answer question with
+/// several answers (written `- >`).
 public enum GiftExporter {
     /// The GIFT text of `questions`, one blank line between questions.
     public static func export(_ questions: [Question]) -> String {
@@ -94,9 +95,20 @@ public enum GiftExporter {
         if let general = question.generalFeedback {
             entries.append("####" + text(general, default: format))
         }
+        if question.kind == .shortAnswer { entries = withoutMatchingArrow(entries) }
         if question.kind == .numerical { return "#\n" + entries.map { "\t" + $0 + "\n" }.joined() }
         if question.kind == .trueFalse || question.kind == .essay { return entries.joined() }
         return "\n" + entries.map { "\t" + $0 + "\n" }.joined()
+    }
+
+    /// Short-answer entries that do not read back as matching, which any `=` beside a `->` would make:
+    /// a lone answer is written without its `=`, and in several answers `->` becomes `- >`.
+    private static func withoutMatchingArrow(_ entries: [String]) -> [String] {
+        guard entries.contains(where: { $0.contains("->") }) else { return entries }
+        if entries.count(where: { $0.hasPrefix("=") }) == 1 {
+            return entries.map { $0.hasPrefix("=") ? String($0.dropFirst()) : $0 }
+        }
+        return entries.map { $0.replacing("->", with: "- >") }
     }
 
     /// `=%w%value:tolerance#feedback` lines; a last zero-weight catch-all is written `~#feedback`.

@@ -16,6 +16,7 @@ public enum ExamsSchema {
                 category TEXT NOT NULL,
                 kind TEXT NOT NULL,
                 difficulty INTEGER NOT NULL,
+                is_free INTEGER NOT NULL DEFAULT 0,
                 content_hash TEXT NOT NULL,
                 body_json TEXT NOT NULL,
                 source_file TEXT NOT NULL,

@@ -35,12 +35,13 @@ public struct QuestionStore {
     func drawPool() throws -> [(candidate: QuestionDraw.Candidate, version: Int)] {
         let rows = try db.query(
             """
-            SELECT id, version, category, difficulty FROM current_questions
+            SELECT id, version, category, difficulty, is_free FROM current_questions
             WHERE retired_at IS NULL AND kind <> 'description' ORDER BY id
             """)
         return rows.map { row in
             let candidate = QuestionDraw.Candidate(
-                id: row.string("id"), category: row.string("category"), difficulty: row.int("difficulty"))
+                id: row.string("id"), category: row.string("category"), difficulty: row.int("difficulty"),
+                isFree: row.bool("is_free"))
             return (candidate, row.int("version"))
         }
     }
@@ -50,11 +51,12 @@ public struct QuestionStore {
         let question = stored.question
         try db.run(
             """
-            INSERT INTO questions (id, version, category, kind, difficulty, content_hash, body_json, source_file,
-                created_at, retired_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO questions (id, version, category, kind, difficulty, is_free, content_hash, body_json,
+                source_file, created_at, retired_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             question.id, stored.version, question.category, question.kind.rawValue, question.difficulty,
+            question.isFree,
             question.contentHash, StoredJSON.encode(question), stored.sourceFile,
             Milliseconds.of(stored.createdAt), stored.retiredAt.map(Milliseconds.of))
     }
@@ -63,10 +65,12 @@ public struct QuestionStore {
     public func updateMetadata(of question: Question, version: Int, sourceFile: String) throws {
         try db.run(
             """
-            UPDATE questions SET category = ?, difficulty = ?, body_json = ?, source_file = ?, retired_at = NULL
+            UPDATE questions SET category = ?, difficulty = ?, is_free = ?, body_json = ?, source_file = ?,
+                retired_at = NULL
             WHERE id = ? AND version = ?
             """,
-            question.category, question.difficulty, StoredJSON.encode(question), sourceFile, question.id, version)
+            question.category, question.difficulty, question.isFree, StoredJSON.encode(question), sourceFile,
+            question.id, version)
     }
 
     /// Marks every version of a question as retired at `date`.

@@ -46,7 +46,9 @@ enum VoucherBatchAdminPage {
         let form = Form(school: context.field("school"), count: context.field("count"), expiry: context.field("expiry"))
         let planID = Int64(context.field("plan"))
 
-        guard let planID else { return try render(context, form: form, planID: nil, errors: ["Choisissez une formule."]) }
+        guard let planID else {
+            return try render(context, form: form, planID: nil, errors: ["Choisissez une formule."])
+        }
         guard let count = Int(form.count) else {
             return try render(context, form: form, planID: planID, errors: ["Indiquez le nombre de codes en chiffres."])
         }

@@ -19,7 +19,8 @@ enum VoucherRedeemPage {
         let code = context.field("code")
 
         do {
-            try VoucherStore(db: context.db, logger: context.logger).redeem(code: code, userID: user.id, now: context.now)
+            try VoucherStore(db: context.db, logger: context.logger).redeem(
+                code: code, userID: user.id, now: context.now)
         } catch let error as BillingError {
             context.logger.info("portal.voucher.refused", [("user_id", "\(user.id)"), ("reason", error.code)])
             let view = View(layout: context.layout(), code: code, formErrors: FormErrors([error.message]))

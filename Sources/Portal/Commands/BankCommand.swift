@@ -35,7 +35,8 @@ enum BankCommand {
                     let checked = try BankSync.check(files: try BankSync.files(under: url))
                     questions += checked.questions
                     if !options.flags.contains("json") {
-                        print("\(path) : \(checked.questions.count) question(s), \(checked.blueprints.count) épreuve(s).")
+                        print(
+                            "\(path) : \(checked.questions.count) question(s), \(checked.blueprints.count) épreuve(s).")
                     }
                 } catch let error as BankSyncError {
                     problems += error.problems.map(\.description)

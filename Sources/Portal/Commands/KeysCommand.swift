@@ -35,7 +35,8 @@ enum KeysCommand {
         var ring = try load(path)
         let previous = ring.activeKey.publicKey.thumbprint
         ring.rotate(
-            to: try Ed25519PrivateKey(), retiringCurrentUntil: now.addingTimeInterval(BillingSetup.retiredKeyPublication))
+            to: try Ed25519PrivateKey(),
+            retiringCurrentUntil: now.addingTimeInterval(BillingSetup.retiredKeyPublication))
         let dropped = ring.removeExpired(now: now)
         try ring.save(to: path)
         return (previous, ring.activeKey.publicKey.thumbprint, dropped)

@@ -77,7 +77,9 @@ enum PlanCommand {
     private static func price(_ options: Options, db: Database) throws {
         let plan = try find(options, db: db)
         let updated = try PlanStore(db).updatePrice(planID: plan.id, priceTTCCents: try cents(options), now: Date())
-        print("Formule \(updated.slug) : \(BillingFormat.euros(updated.priceTTCCents)) TTC pour les prochaines commandes.")
+        print(
+            "Formule \(updated.slug) : \(BillingFormat.euros(updated.priceTTCCents)) TTC pour les prochaines commandes."
+        )
     }
 
     private static func archive(_ options: Options, db: Database) throws {

@@ -28,7 +28,8 @@ struct APIAnswer: Codable, Equatable {
         guard given == 1 else {
             throw APIError(
                 status: 400, code: "bad_request",
-                message: "La réponse doit contenir exactement une des clés choice, choices, trueFalse, text ou matching.")
+                message:
+                    "La réponse doit contenir exactement une des clés choice, choices, trueFalse, text ou matching.")
         }
         if let choice { return .choice(choice) }
         if let choices { return .choices(Set(choices)) }

@@ -6,7 +6,9 @@ import Web
 enum AnswerFormAction {
     static func save(_ context: inout Context) throws -> Response {
         let token = context.request.parameters["token"] ?? ""
-        guard let position = context.request.parameters["position"].flatMap(Int.init) else { throw PortalError.notFound }
+        guard let position = context.request.parameters["position"].flatMap(Int.init) else {
+            throw PortalError.notFound
+        }
         let owner = context.attemptOwner
         let attempt = try context.attempts.resume(token: token, owner: owner, now: context.now)
         guard attempt.attempt.isOpen else { return context.redirect(to: "/epreuves/\(token)/resultats") }

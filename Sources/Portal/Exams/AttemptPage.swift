@@ -123,7 +123,9 @@ enum AttemptPage {
     }
 
     /// Renders question `position` (or the current one) of an open attempt.
-    static func render(_ context: inout Context, _ attempt: AttemptView, position requested: Int?, error: String?, status: Int)
+    static func render(
+        _ context: inout Context, _ attempt: AttemptView, position requested: Int?, error: String?, status: Int
+    )
         throws -> Response
     {
         let open = attempt.items.filter { $0.question != nil }
@@ -149,8 +151,10 @@ enum AttemptPage {
                 View.NavigatorItem(
                     token: token, position: other.position, number: offset + 1, answered: other.response != nil,
                     flagged: other.flagged, current: other.position == item.position,
-                    stateLabel: [other.response != nil ? " (répondue)" : " (sans réponse)", other.flagged ? ", marquée" : ""]
-                        .joined())
+                    stateLabel: [
+                        other.response != nil ? " (répondue)" : " (sans réponse)", other.flagged ? ", marquée" : "",
+                    ]
+                    .joined())
             },
             title: question.title, stemHTML: QuestionHTML.render(question.stem), flagged: item.flagged,
             previous: index > 0 ? open[index - 1].position : nil,
@@ -164,14 +168,23 @@ enum AttemptPage {
     private static func fill(_ view: inout View, question: PresentedQuestion, response: AnswerResponse?) {
         func options(_ chosen: Set<Int>) -> [View.Option] {
             question.options.enumerated().map {
-                View.Option(index: $0.offset, html: QuestionHTML.inline($0.element), checked: chosen.contains($0.offset))
+                View.Option(
+                    index: $0.offset, html: QuestionHTML.inline($0.element), checked: chosen.contains($0.offset))
             }
         }
         switch question.kind {
         case .singleChoice:
-            if case .choice(let index) = response { view.singleChoice = options([index]) } else { view.singleChoice = options([]) }
+            if case .choice(let index) = response {
+                view.singleChoice = options([index])
+            } else {
+                view.singleChoice = options([])
+            }
         case .multipleChoice:
-            if case .choices(let set) = response { view.multipleChoice = options(set) } else { view.multipleChoice = options([]) }
+            if case .choices(let set) = response {
+                view.multipleChoice = options(set)
+            } else {
+                view.multipleChoice = options([])
+            }
         case .trueFalse:
             let value: Bool? = if case .trueFalse(let answer) = response { answer } else { nil }
             view.trueFalse = View.TrueFalse(isTrue: value == true, isFalse: value == false)
@@ -186,7 +199,9 @@ enum AttemptPage {
             view.matching = question.matchItems.enumerated().map { offset, item in
                 View.MatchItem(
                     index: offset, html: QuestionHTML.inline(item),
-                    choices: question.matchAnswers.map { View.MatchItem.Choice(value: $0, selected: chosen[offset] == $0) })
+                    choices: question.matchAnswers.map {
+                        View.MatchItem.Choice(value: $0, selected: chosen[offset] == $0)
+                    })
             }
         case .description:
             break

@@ -73,11 +73,13 @@ enum ExamAPI {
             token: token(context), owner: context.attemptOwner, position: try position(context), response: update,
             clientSeq: body.seq, flagged: body.flagged, timeSpentMs: body.timeSpentMs, now: context.now)
         return try json(
-            SaveJSON(outcome: receipt.outcome.rawValue, seq: receipt.storedSeq, remainingMs: receipt.remainingMilliseconds))
+            SaveJSON(
+                outcome: receipt.outcome.rawValue, seq: receipt.storedSeq, remainingMs: receipt.remainingMilliseconds))
     }
 
     static func nextSection(_ context: inout Context) throws -> Response {
-        let view = try context.attempts.nextSection(token: token(context), owner: context.attemptOwner, now: context.now)
+        let view = try context.attempts.nextSection(
+            token: token(context), owner: context.attemptOwner, now: context.now)
         return try json(AttemptJSON(view))
     }
 

@@ -63,7 +63,8 @@ enum ExamIntroPage {
                 "Les sections se succèdent, chacune avec son propre temps : quand le temps d'une section est écoulé, "
                     + "la suivante commence et l'on ne peut plus revenir en arrière.")
         }
-        rules.append("Seuil de réussite : \(FrenchFormat.decimal(scoring.passMark))/\(FrenchFormat.decimal(scoring.total)).")
+        rules.append(
+            "Seuil de réussite : \(FrenchFormat.decimal(scoring.passMark))/\(FrenchFormat.decimal(scoring.total)).")
         if let eliminatory = scoring.eliminatoryBelow {
             rules.append(
                 "Note éliminatoire : en dessous de \(FrenchFormat.decimal(eliminatory))/\(FrenchFormat.decimal(scoring.total)), "
@@ -83,7 +84,8 @@ enum ExamIntroPage {
         } else {
             rules.append("Une réponse fausse ne retire pas de points.")
         }
-        rules.append("Vos réponses sont enregistrées à chaque changement ; vous pouvez reprendre sur un autre appareil.")
+        rules.append(
+            "Vos réponses sont enregistrées à chaque changement ; vous pouvez reprendre sur un autre appareil.")
         rules.append("À la fin du temps, l'épreuve est remise automatiquement avec les réponses enregistrées.")
         switch blueprint.review {
         case .afterSubmit: rules.append("La correction détaillée est disponible dès la remise de la copie.")

@@ -75,14 +75,17 @@ enum ResultPage {
             },
             categories: result.categories.map {
                 View.Category(
-                    name: ExamFormat.categoryName($0.category), scoreLabel: ExamFormat.score($0.score, outOf: $0.points),
+                    name: ExamFormat.categoryName($0.category),
+                    scoreLabel: ExamFormat.score($0.score, outOf: $0.points),
                     percentLabel: $0.points > 0 ? "\(Int((100 * $0.score / $0.points).rounded())) %" : "—")
             },
             items: numbered(result.items).map { number, item in
                 View.Item(
-                    number: number, section: sectionTitles.indices.contains(item.sectionIndex)
+                    number: number,
+                    section: sectionTitles.indices.contains(item.sectionIndex)
                         ? sectionTitles[item.sectionIndex] : "",
-                    pointsLabel: item.awarded.map { ExamFormat.score($0, outOf: item.points) } ?? "en attente de correction",
+                    pointsLabel: item.awarded.map { ExamFormat.score($0, outOf: item.points) }
+                        ?? "en attente de correction",
                     timeLabel: ExamFormat.timeSpent(milliseconds: item.timeSpentMilliseconds))
             },
             reviewHref: result.reviewAvailable ? "/epreuves/\(token)/correction" : nil,

@@ -73,7 +73,8 @@ enum ReviewPage {
             pointsLabel: item.awarded.map { ExamFormat.score($0, outOf: item.points) } ?? "en attente",
             outcomeClass: outcome, hasOptions: !options.isEmpty, options: options,
             givenLabel: item.pairs.isEmpty ? (item.givenText ?? "sans réponse") : pairs.joined(separator: " ; "),
-            expectedLabel: item.pairs.isEmpty ? item.rightAnswers.joined(separator: " ou ") : expectedPairs.joined(separator: " ; "),
+            expectedLabel: item.pairs.isEmpty
+                ? item.rightAnswers.joined(separator: " ou ") : expectedPairs.joined(separator: " ; "),
             pending: item.awarded == nil && item.kind == .essay, markerComment: item.markerComment,
             explanationHTML: item.generalFeedback.map(QuestionHTML.render))
     }

@@ -1,0 +1,226 @@
+import Accounts
+import Exams
+import Foundation
+import Storage
+import Testing
+import Web
+
+@testable import Portal
+
+/// A mock exam through the router, with the test clock moving server time.
+@Suite struct ExamFlowTests {
+    /// Starts the free IFSI sample as a visitor and returns the attempt's token.
+    func startSample(_ browser: Browser, exam: String = "ifsi-echantillon") throws -> String {
+        try browser.get("/examens/\(exam)")
+        let started = try browser.post("/examens/\(exam)/commencer", [])
+        let location = try #require(started.headers["Location"])
+        #expect(location.hasPrefix("/epreuves/"))
+        return String(location.dropFirst("/epreuves/".count))
+    }
+
+    /// Saves an answer through the JSON API, as the exam script does.
+    @discardableResult
+    func save(_ browser: Browser, _ token: String, position: Int, _ json: String) throws -> Response {
+        try browser.send(
+            .put, "/api/v1/attempts/\(token)/items/\(position)/answer",
+            headers: [("Content-Type", "application/json"), ("X-CSRF-Token", browser.csrf ?? "")],
+            body: Array(json.utf8))
+    }
+
+    func attemptJSON(_ browser: Browser, _ token: String) throws -> [String: Any] {
+        let response = try browser.get("/api/v1/attempts/\(token)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+    }
+
+    @Test func preparationPageListsTheSampleAndPremiumExams() throws {
+        let fixture = try PortalFixture()
+        let page = try fixture.browser().get("/preparations/ifsi")
+
+        #expect(page.bodyText.contains("/examens/ifsi-echantillon"))
+        #expect(page.bodyText.contains("/examens/ifsi-blanc-1"))
+        #expect(page.bodyText.contains("Gratuit"))
+    }
+
+    @Test func aVisitorTakesTheSampleToItsResultsAndReview() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        let token = try startSample(browser)
+
+        let page = try browser.get("/epreuves/\(token)")
+        #expect(page.status == 200)
+        #expect(page.bodyText.contains("question 1 sur 10"))
+        #expect(page.bodyText.contains("id=\"chrono\""))
+        let state = try attemptJSON(browser, token)
+        let items = try #require(state["items"] as? [[String: Any]])
+        #expect(items.count == 10)
+
+        try browser.get("/epreuves/\(token)/terminer")
+        let finish = try browser.post("/epreuves/\(token)/terminer", [])
+        #expect(finish.headers["Location"] == "/epreuves/\(token)/resultats")
+        let results = try browser.get("/epreuves/\(token)/resultats")
+        #expect(results.bodyText.contains("0/10"))
+        #expect(results.bodyText.contains("Non réussi"))
+        #expect(try browser.get("/epreuves/\(token)/correction").bodyText.contains("Explication"))
+    }
+
+    @Test func aSavedAnswerIsThereAfterReloadAndOnAnotherDevice() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        let token = try startSample(browser)
+        try browser.get("/epreuves/\(token)")
+
+        let saved = try save(browser, token, position: 0, #"{"response": {"text": "12"}, "seq": 1, "flagged": true}"#)
+        #expect(saved.status == 200 || saved.status == 422)
+        let state = try attemptJSON(browser, token)
+        let items = try #require(state["items"] as? [[String: Any]])
+        if saved.status == 200 {
+            #expect(items[0]["flagged"] as? Bool == true)
+            #expect(items[0]["seq"] as? Int == 1)
+        }
+    }
+
+    @Test func savesAreIdempotentAndOrderedBySequenceNumber() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        let token = try startSample(browser)
+        try browser.get("/epreuves/\(token)")
+
+        let first = try save(browser, token, position: 0, #"{"flagged": true, "seq": 5}"#)
+        #expect(first.bodyText.contains(#""outcome":"saved""#))
+        let replay = try save(browser, token, position: 0, #"{"flagged": false, "seq": 5}"#)
+        #expect(replay.bodyText.contains(#""outcome":"duplicate""#))
+        let stale = try save(browser, token, position: 0, #"{"flagged": false, "seq": 3}"#)
+        #expect(stale.bodyText.contains(#""outcome":"stale""#))
+        let items = try #require(try attemptJSON(browser, token)["items"] as? [[String: Any]])
+        #expect(items[0]["flagged"] as? Bool == true)
+    }
+
+    @Test func aSaveAfterTheDeadlineAndGraceIsRefused() throws {
+        let fixture = try PortalFixture(environment: ["LESOCIAL_TEST_CLOCK": "1"])
+        let browser = fixture.browser()
+        let token = try startSample(browser)
+        try browser.get("/epreuves/\(token)")
+
+        #expect(fixture.app.clock.advance(by: 15 * 60 + 5))
+        let withinGrace = try save(browser, token, position: 1, #"{"flagged": true, "seq": 1}"#)
+        #expect(withinGrace.status == 200)
+
+        #expect(fixture.app.clock.advance(by: 10))
+        let late = try save(browser, token, position: 2, #"{"flagged": true, "seq": 1}"#)
+        #expect(late.status == 409)
+        #expect(late.bodyText.contains("deadline_passed") || late.bodyText.contains("attempt_closed"))
+    }
+
+    @Test func anOverdueAttemptIsClosedAtItsDeadlineWithTheAnswersSavedInTime() throws {
+        let fixture = try PortalFixture(environment: ["LESOCIAL_TEST_CLOCK": "1"])
+        let browser = fixture.browser()
+        let token = try startSample(browser)
+        try browser.get("/epreuves/\(token)")
+        let started = try #require(try attemptJSON(browser, token)["deadline"] as? String)
+        try save(browser, token, position: 0, #"{"flagged": true, "seq": 1}"#)
+
+        #expect(fixture.app.clock.advance(by: 3600))
+        let db = try fixture.app.pool.connection()
+        #expect(try AttemptService(db: db).sweepOverdue(now: fixture.app.clock.now()) == 1)
+
+        let result = try browser.get("/api/v1/attempts/\(token)/result")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.body)) as? [String: Any])
+        #expect(json["status"] as? String == "expired")
+        #expect(json["finishedAt"] as? String == started)
+        let items = try #require(try attemptJSON(browser, token)["items"] as? [[String: Any]])
+        #expect(items[0]["flagged"] as? Bool == true)
+        #expect(try browser.get("/epreuves/\(token)").headers["Location"] == "/epreuves/\(token)/resultats")
+    }
+
+    @Test func tiersTempsStretchesTheDeadline() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        try browser.get("/inscription")
+        try browser.post(
+            "/inscription", [("email", "tt@exemple.fr"), ("display_name", "TT"), ("password", "une phrase longue")])
+        let db = try fixture.app.pool.connection()
+        let user = try #require(try UserStore(db).findWithHash(email: "tt@exemple.fr")?.user)
+        try UserStore(db).setTimeFactor(userID: user.id, 4.0 / 3.0)
+
+        let intro = try browser.get("/examens/ifsi-echantillon")
+        #expect(intro.bodyText.contains("tiers-temps"))
+        #expect(intro.bodyText.contains("20 min"))
+        let token = try startSample(browser)
+        let remaining = try #require(try attemptJSON(browser, token)["remainingMs"] as? Int)
+        #expect(remaining > 19 * 60 * 1000 && remaining <= 20 * 60 * 1000)
+    }
+
+    @Test func someoneElsesAttemptIsNotFound() throws {
+        let fixture = try PortalFixture()
+        let owner = fixture.browser()
+        let token = try startSample(owner)
+
+        let stranger = fixture.browser()
+        #expect(try stranger.get("/epreuves/\(token)").status == 404)
+        #expect(try stranger.get("/api/v1/attempts/\(token)").status == 404)
+        #expect(try stranger.get("/epreuves/\(token)/resultats").status == 404)
+    }
+
+    @Test func premiumExamsAreClosedToVisitorsAndFreeMembers() throws {
+        let fixture = try PortalFixture()
+        let visitor = fixture.browser()
+        let intro = try visitor.get("/examens/ifsi-blanc-1")
+        #expect(intro.bodyText.contains("préparation complète"))
+        #expect(!intro.bodyText.contains("Commencer l'épreuve</button>"))
+        try visitor.get("/inscription")
+        let refused = try visitor.post("/examens/ifsi-blanc-1/commencer", [])
+        #expect(refused.headers["Location"] == "/examens/ifsi-blanc-1")
+
+        let apiRefusal = try visitor.send(
+            .post, "/api/v1/exams/ifsi-blanc-1/attempts", headers: [("X-CSRF-Token", visitor.csrf ?? "")])
+        #expect(apiRefusal.status == 401)
+        #expect(apiRefusal.bodyText.contains("login_required"))
+    }
+
+    @Test func theAnswerFormWorksWithoutJavaScript() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        let token = try startSample(browser)
+        let page = try browser.get("/epreuves/\(token)")
+        let position = try #require(
+            page.bodyText.range(of: "/questions/").map { range in
+                Int(page.bodyText[range.upperBound...].prefix { $0.isNumber })
+            } ?? nil)
+
+        let saved = try browser.post(
+            "/epreuves/\(token)/questions/\(position)", [("marquer", "1"), ("aller", "\(position)")])
+        #expect(saved.status == 303)
+        let items = try #require(try attemptJSON(browser, token)["items"] as? [[String: Any]])
+        #expect(items.first { $0["position"] as? Int == position }?["flagged"] as? Bool == true)
+    }
+
+    @Test func ambiguousNumbersAreRefusedWithAFrenchMessage() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        let token = try startSample(browser)
+        try browser.get("/epreuves/\(token)")
+        let items = try #require(try attemptJSON(browser, token)["items"] as? [[String: Any]])
+
+        for item in items {
+            let position = try #require(item["position"] as? Int)
+            let detail = try browser.get("/api/v1/attempts/\(token)/items/\(position)")
+            guard detail.bodyText.contains(#""kind":"numerical""#) else { continue }
+            let refused = try save(browser, token, position: position, #"{"response": {"text": "2,500"}, "seq": 1}"#)
+            #expect(refused.status == 422)
+            #expect(refused.bodyText.contains("invalid_response"))
+            let accepted = try save(browser, token, position: position, #"{"response": {"text": "2,5"}, "seq": 2}"#)
+            #expect(accepted.status == 200)
+            return
+        }
+        Issue.record("the IFSI sample drew no numerical question")
+    }
+
+    @Test func theOpenAPIDocumentIsServed() throws {
+        let fixture = try PortalFixture()
+        let response = try fixture.browser().get("/api/v1/openapi.json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+        #expect(json["openapi"] as? String == "3.1.0")
+        let paths = try #require(json["paths"] as? [String: Any])
+        #expect(paths["/api/v1/attempts/{token}/items/{position}/answer"] != nil)
+    }
+}
