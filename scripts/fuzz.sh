@@ -69,7 +69,8 @@ started=$(date +%s)
 # Leak checks are off: Swift keeps string and array storage behind tagged pointers that
 # LeakSanitizer cannot follow, so one-time allocations read as leaks. Swift's own backtracer
 # is off so that libFuzzer and AddressSanitizer report crashes.
-SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 nice -n 10 "$out/fuzzer" -detect_leaks=0 -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 nice -n 10 "$out/fuzzer" \
+  -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
   -artifact_prefix="$out/artifacts/" "$out/corpus" "${seed_dirs[@]}" >"$log" 2>&1 || status=$?
 
 elapsed=$(($(date +%s) - started))
@@ -77,7 +78,7 @@ executions=$(awk '/stat::number_of_executed_units/ { value = $2 } END { print va
 rate=$(awk '/stat::average_exec_per_sec/ { value = $2 } END { print value }' "$log")
 echo "fuzz $target: ${executions:-?} executions in ${elapsed} s, ${rate:-?} exec/s, log $log"
 if [ "$status" -ne 0 ]; then
-  grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|artifact_prefix|Test unit written)' "$log" >&2 || true
+  grep -E '^==[0-9]+==.*ERROR|^SUMMARY|Fatal error|Test unit written' "$log" >&2 || true
   echo "fuzz $target: failed (exit $status); minimize with" \
     "$out/fuzzer -minimize_crash=1 -runs=100000 -artifact_prefix=$out/artifacts/ CRASH_FILE" >&2
 fi

@@ -85,6 +85,22 @@ public final class App: @unchecked Sendable {
             user = try SessionStore(db).user(sessionID: id, now: now)
             if user == nil { sessionID = nil }
         }
+        // A bearer token replaces the session on the API; it carries no ambient credential, so no CSRF.
+        var bearer = false
+        if request.path.hasPrefix("/api/"), request.headers["Authorization"] != nil {
+            do {
+                if let claims = try BearerAuthentication.claims(of: request, app: self, now: now) {
+                    guard let id = Int64(claims.sub), let owner = try UserStore(db).find(id: id) else {
+                        return APIError(status: 401, code: "invalid_token", message: "Jeton d'accès inconnu.").response
+                    }
+                    user = owner
+                    sessionID = nil
+                    bearer = true
+                }
+            } catch let error as TokenError {
+                return APIError(status: 401, code: "invalid_token", message: error.frenchDescription).response
+            }
+        }
         var newVisitor: String?
         let subject: String
         if let sessionID {
@@ -102,7 +118,7 @@ public final class App: @unchecked Sendable {
             sessionID: sessionID, csrfSubject: subject)
         var response: Response
         do {
-            if !request.method.isSafe {
+            if !request.method.isSafe && !bearer {
                 guard let token = request.form.value("csrf") ?? request.headers["X-CSRF-Token"],
                     csrf.verify(token, sessionID: subject)
                 else {

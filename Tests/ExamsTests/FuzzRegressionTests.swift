@@ -5,8 +5,19 @@ import Testing
 
 /// Inputs found by `scripts/fuzz.sh`: Moodle XML that crashed the process inside `XMLParser`
 /// (swift-corelibs-foundation force-unwraps names as UTF-8 and reads a missing instruction's data),
-/// and a GIFT short answer with `->` that the exporter wrote back as a broken matching question.
+/// and GIFT that the exporter wrote back broken: a short answer with `->` (read back as matching)
+/// and a category with a `\n` escape (its line split in two).
 struct FuzzRegressionTests {
+    @Test func lineBreakInACategoryBecomesASpaceSoTheExportKeepsOneCategoryLine() throws {
+        let source = "$CATEGORY: $course$/Concours\\nES\n\n::q::Vrai ? {T}\n"
+        let original = try GiftParser.parse(source, file: "q.gift").questions
+        #expect(original.map(\.category) == ["Concours ES"])
+
+        let exported = GiftExporter.export(original)
+        #expect(exported == "$CATEGORY: Concours ES\n\n::q::Vrai ?{TRUE}\n")
+        #expect(try GiftParser.parse(exported, file: "export.gift").questions == original)
+    }
+
     @Test func loneShortAnswerWithAnArrowIsExportedWithoutItsEqualsSign() throws {
         let source = "::nombre::Combien ? {Pôle emploi -> chômage}\n"
         let original = try GiftParser.parse(source, file: "q.gift").questions

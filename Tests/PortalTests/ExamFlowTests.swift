@@ -224,3 +224,34 @@ import Web
         #expect(paths["/api/v1/attempts/{token}/items/{position}/answer"] != nil)
     }
 }
+
+/// The exam API used with a bearer token instead of the session cookie.
+@Suite struct ExamBearerTests {
+    @Test func aBearerTokenStartsAndSavesWithoutCookieOrCSRF() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        try browser.get("/inscription")
+        try browser.post(
+            "/inscription", [("email", "api@exemple.fr"), ("display_name", "API"), ("password", "une phrase longue")])
+        try browser.get("/compte")
+        let issued = try browser.send(.post, "/api/v1/token", headers: [("X-CSRF-Token", browser.csrf ?? "")])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(issued.body)) as? [String: Any])
+        let token = try #require(json["access_token"] as? String)
+
+        let client = fixture.browser()
+        let auth = [("Authorization", "Bearer \(token)")]
+        let started = try client.send(.post, "/api/v1/exams/as-echantillon/attempts", headers: auth)
+        #expect(started.status == 201)
+        let attempt = try #require(try JSONSerialization.jsonObject(with: Data(started.body)) as? [String: Any])
+        let attemptToken = try #require(attempt["token"] as? String)
+        let saved = try client.send(
+            .put, "/api/v1/attempts/\(attemptToken)/items/0/answer",
+            headers: auth + [("Content-Type", "application/json")], body: Array(#"{"flagged": true, "seq": 1}"#.utf8))
+        #expect(saved.status == 200)
+
+        let forged = try client.send(
+            .get, "/api/v1/attempts/\(attemptToken)", headers: [("Authorization", "Bearer \(token.dropLast(2))xx")])
+        #expect(forged.status == 401)
+        #expect(forged.bodyText.contains("invalid_token"))
+    }
+}
