@@ -173,12 +173,19 @@ def grow_attempts(path, count):
     print(f"grow_db: {count} finished attempts inserted into {path}")
 
 
+_fitting = {}
+
+
 def section_draw(questions, rule):
+    """Draws like the engine: `count` distinct questions of the category (or below it), in the difficulty range."""
     category = rule["category"]
-    pool = [q for name, listed in questions.items() if name == category or name.startswith(category + "/")
-            for q in listed]
     low, high = rule.get("difficulty") or [0, 99]
-    fitting = [q for q in pool if low <= q[2] <= high] or pool
+    key = (category, low, high)
+    if key not in _fitting:
+        pool = [q for name, listed in questions.items() if name == category or name.startswith(category + "/")
+                for q in listed]
+        _fitting[key] = [q for q in pool if low <= q[2] <= high] or pool
+    fitting = _fitting[key]
     return random.sample(fitting, k=min(rule["count"], len(fitting)))
 
 

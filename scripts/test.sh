@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh test
 swift build --build-tests -j 2
-swift test --skip-build --parallel --num-workers 2
+LESOCIAL_LOG_LEVEL="${LESOCIAL_LOG_LEVEL:-warning}" swift test --skip-build --parallel --num-workers 2
 if [ -d Tests/Browser ]; then
   scripts/browser-tests.sh
 fi
