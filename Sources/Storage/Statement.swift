@@ -16,9 +16,14 @@ final class Statement {
     /// Prepares `sql`, which must hold exactly one statement; `persistent` for statements kept in the cache.
     init(connection: OpaquePointer, sql: String, persistent: Bool) throws {
         var statement: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
         let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
-        let code = sqlite3_prepare_v3(connection, sql, -1, flags, &statement, &tail)
+        // The tail points into the C copy of `sql`, so it is read while that copy is alive.
+        let (code, hasTrailingStatement) = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(connection, text, -1, flags, &statement, &tail)
+            let trailing = tail.map { String(cString: $0).contains(where: { !$0.isWhitespace }) } ?? false
+            return (code, trailing)
+        }
         guard code == SQLITE_OK else {
             sqlite3_finalize(statement)
             throw DatabaseError(connection: connection, code: code, sql: sql, operation: "preparing statement")
@@ -28,7 +33,7 @@ final class Statement {
                 resultCode: SQLITE_MISUSE, message: "no SQL statement in text", sql: sql,
                 operation: "preparing statement")
         }
-        if let tail, String(cString: tail).contains(where: { !$0.isWhitespace }) {
+        if hasTrailingStatement {
             sqlite3_finalize(statement)
             throw DatabaseError(
                 resultCode: SQLITE_MISUSE, message: "more than one statement; use execute(_:) for scripts",
