@@ -160,8 +160,11 @@ extension App {
     /// Brings the database up to date with `QuestionBanks/`; a broken bank keeps the previous questions.
     static func syncBanks(_ db: Database, directory: URL, logger: Logger) {
         do {
-            let report = try BankSync(db: db, logger: logger).sync(root: directory, now: Date())
-            logger.info("portal.banks.synced", [("summary", report.summary)])
+            if let report = try BankSync(db: db, logger: logger).syncIfChanged(root: directory, now: Date()) {
+                logger.info("portal.banks.synced", [("summary", report.summary)])
+            } else {
+                logger.debug("portal.banks.unchanged")
+            }
         } catch let error as BankSyncError {
             for problem in error.problems {
                 logger.error("portal.banks.refused", [("problem", problem.description)])

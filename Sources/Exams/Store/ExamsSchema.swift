@@ -28,6 +28,11 @@ public enum ExamsSchema {
             CREATE VIEW current_questions AS
                 SELECT q.* FROM questions q
                 WHERE q.version = (SELECT MAX(version) FROM questions v WHERE v.id = q.id);
+            CREATE TABLE bank_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                digest TEXT NOT NULL,
+                synced_at INTEGER NOT NULL
+            );
             CREATE TABLE exams (
                 id TEXT PRIMARY KEY,
                 track TEXT NOT NULL,
