@@ -2,7 +2,7 @@
 """Grows a LeSocial installation for the "big database" benchmarks.
 
     grow_db.py banks SOURCE_ROOT TARGET_ROOT QUESTIONS
-        Makes TARGET_ROOT: Templates/ and Public/ linked to SOURCE_ROOT's, QuestionBanks/ copied, plus
+        Makes TARGET_ROOT: Templates/ and Public/ copied from SOURCE_ROOT, QuestionBanks/ copied, plus
         variants of every shipped GIFT file (same categories, new ids and titles) until the banks hold
         QUESTIONS questions. The server imports them at start like any bank, so every question is valid
         and the catalogue and draws work as usual.
@@ -29,10 +29,9 @@ TITLE = re.compile(r"^::(.*?)::", re.M)
 
 def grow_banks(source, target, wanted):
     os.makedirs(target, exist_ok=True)
-    for folder in ("Templates", "Public"):
-        link = os.path.join(target, folder)
-        if not os.path.lexists(link):
-            os.symlink(os.path.abspath(os.path.join(source, folder)), link)
+    for folder in ("Templates", "Public"):  # copied: the template loader does not follow a linked folder
+        shutil.rmtree(os.path.join(target, folder), ignore_errors=True)
+        shutil.copytree(os.path.join(source, folder), os.path.join(target, folder))
     banks = os.path.join(target, "QuestionBanks")
     shutil.rmtree(banks, ignore_errors=True)
     shutil.copytree(os.path.join(source, "QuestionBanks"), banks)

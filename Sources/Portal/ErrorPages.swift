@@ -52,7 +52,8 @@ extension App {
         switch status {
         case 404: (heading, message) = ("Page introuvable", "Cette page n'existe pas ou n'existe plus.")
         case 405: (heading, message) = ("Méthode non autorisée", "Cette adresse n'accepte pas ce type de requête.")
-        case 413: (heading, message) = ("Envoi trop volumineux", "Les données envoyées dépassent la taille autorisée.")
+        case 413:
+            (heading, message) = ("Envoi trop volumineux", "Les données envoyées dépassent la taille autorisée.")
         case 400:
             (heading, message) = ("Requête invalide", "La requête est mal formée. Rechargez la page et recommencez.")
         default:

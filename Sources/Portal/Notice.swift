@@ -10,7 +10,8 @@ public struct Notice: Encodable, Equatable {
     public var text: String
 
     static let catalogue: [String: Notice] = [
-        "inscrit": Notice(kind: "success", text: "Compte créé. Un lien de confirmation vous a été envoyé par e-mail."),
+        "inscrit": Notice(
+            kind: "success", text: "Compte créé. Un lien de confirmation vous a été envoyé par e-mail."),
         "connecte": Notice(kind: "success", text: "Vous êtes connecté."),
         "deconnecte": Notice(kind: "info", text: "Vous êtes déconnecté."),
         "deconnecte-partout": Notice(kind: "info", text: "Toutes vos sessions ont été fermées."),

@@ -34,7 +34,8 @@ public enum ScoreChart {
             let ty = y(Double(tick))
             svg += "<line x1=\"\(left)\" y1=\"\(ty)\" x2=\"\(Double(width) - right)\" y2=\"\(ty)\" stroke=\"#d5dae3\"/>"
             svg +=
-                "<text x=\"\(left - 8)\" y=\"\(ty + 4)\" text-anchor=\"end\" font-size=\"12\" fill=\"#535c6e\">\(tick)</text>"
+                "<text x=\"\(left - 8)\" y=\"\(ty + 4)\" text-anchor=\"end\" font-size=\"12\" "
+                + "fill=\"#535c6e\">\(tick)</text>"
         }
         let passY = y(10)
         svg +=
@@ -43,7 +44,8 @@ public enum ScoreChart {
         if points.count > 1 {
             let path = points.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element.score)))" }
             svg +=
-                "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2.5\" points=\"\(path.joined(separator: " "))\"/>"
+                "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2.5\" "
+                + "points=\"\(path.joined(separator: " "))\"/>"
         }
         for (index, point) in points.enumerated() {
             let title = QuestionHTML.escape("\(point.label) : \(FrenchFormat.decimal(point.score))/20")

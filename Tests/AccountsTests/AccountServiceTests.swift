@@ -25,7 +25,8 @@ import Testing
             try fixture.service.register(email: "a@b.fr", displayName: "A", password: "123456789", address: "x")
         }
         #expect(
-            AccountError.passwordTooShort(minimum: 10).message == "Le mot de passe doit compter au moins 10 caractères."
+            AccountError.passwordTooShort(minimum: 10).message
+                == "Le mot de passe doit compter au moins 10 caractères."
         )
         #expect(try UserStore(fixture.db).count() == 0)
     }

@@ -122,6 +122,7 @@ struct BankFolder: Sendable {
             }
             folder = folder.deletingLastPathComponent()
         }
-        throw LoadError(description: "aucun dossier QuestionBanks à côté d'un Package.swift au-dessus de \(filePath)")
+        throw LoadError(
+            description: "aucun dossier QuestionBanks à côté d'un Package.swift au-dessus de \(filePath)")
     }
 }

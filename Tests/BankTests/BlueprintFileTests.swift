@@ -63,11 +63,15 @@ import Testing
                 let sameCategory = rules.filter { $0.category == category }
                 let drawn = sameCategory.reduce(0) { $0 + $1.count }
                 let eligible = pool.filter { candidate in
-                    blueprint.admits(candidate) && sameCategory.contains { $0.admits(category: candidate.category, difficulty: candidate.difficulty) }
+                    blueprint.admits(candidate)
+                        && sameCategory.contains {
+                            $0.admits(category: candidate.category, difficulty: candidate.difficulty)
+                        }
                 }.count
                 if eligible < 3 * drawn {
                     shortfalls.append(
-                        "\(file) : catégorie « \(category) »\(Self.levels(of: sameCategory)) : \(eligible) question(s) "
+                        "\(file) : catégorie « \(category) »\(Self.levels(of: sameCategory)) : "
+                            + "\(eligible) question(s) "
                             + "pour \(drawn) tirée(s), il en faut au moins \(3 * drawn)")
                 }
             }

@@ -32,7 +32,8 @@ struct AnswerNumberInputTests {
         let error = NumberInputError.ambiguous(input: "2,500", decimal: "2,5", integer: "2500")
         #expect(
             error.message
-                == "« 2,500 » est ambigu : écrivez « 2,5 » pour un nombre décimal ou « 2500 » pour un nombre entier.")
+                == "« 2,500 » est ambigu : écrivez « 2,5 » pour un nombre décimal "
+                + "ou « 2500 » pour un nombre entier.")
         #expect(
             NumberInputError.invalid(input: "abc").message
                 == "« abc » n'est pas un nombre : écrivez par exemple 2,5 ou 2500.")

@@ -87,14 +87,16 @@ import Testing
         ) {
             try fixture.answer(service, view, position: choice.position, .choice(4))
         }
-        #expect(throws: AttemptError.invalidResponse(reason: "Cette réponse ne correspond pas au type de la question."))
-        {
+        #expect(
+            throws: AttemptError.invalidResponse(reason: "Cette réponse ne correspond pas au type de la question.")
+        ) {
             try fixture.answer(service, view, position: choice.position, .text("Bon"))
         }
         #expect(
             throws: AttemptError.invalidResponse(
                 reason:
-                    "« 2,500 » est ambigu : écrivez « 2,5 » pour un nombre décimal ou « 2500 » pour un nombre entier.")
+                    "« 2,500 » est ambigu : écrivez « 2,5 » pour un nombre décimal "
+                    + "ou « 2500 » pour un nombre entier.")
         ) {
             try fixture.answer(service, view, position: number.position, .text("2,500"))
         }

@@ -183,7 +183,8 @@ import Testing
                 BankProblem(
                     file: "ifsi/exams/ifsi-blanc-1.json",
                     reason:
-                        "section « culture » : catégorie « ifsi/culture » : 4 question(s) de niveau 3 disponible(s) "
+                        "section « culture » : catégorie « ifsi/culture » : "
+                        + "4 question(s) de niveau 3 disponible(s) "
                         + "pour 5 demandée(s)")
             ])
         ) { try fixture.sync(Bank.standard(blueprint: json)) }
@@ -231,7 +232,8 @@ import Testing
                     file: "as/exams/autre.json",
                     reason: "l'identifiant « ifsi-blanc-1 » ne correspond pas au nom du fichier « autre.json »"),
                 BankProblem(
-                    file: "as/exams/autre.json", reason: "la filière « ifsi » ne correspond pas au dossier « as »"),
+                    file: "as/exams/autre.json",
+                    reason: "la filière « ifsi » ne correspond pas au dossier « as »"),
             ])
         ) { try fixture.sync(files) }
     }

@@ -130,7 +130,8 @@ struct GiftParserTests {
                 "banque.gift, ligne 16 : poids hors limites « %150% » : il doit être entre -100 % et 100 %",
                 "banque.gift, ligne 18 : la somme des poids positifs doit faire 100 % (ici 75 %)"
                     + " dans une question à réponses multiples",
-                "banque.gift, ligne 20 : un seul bloc de réponses {…} par question (écrivez \\{ ou \\} dans un texte)",
+                "banque.gift, ligne 20 : un seul bloc de réponses {…} par question"
+                    + " (écrivez \\{ ou \\} dans un texte)",
                 "banque.gift, ligne 26 : identifiant « x » déjà utilisé ligne 23",
             ])
     }
@@ -160,7 +161,8 @@ struct GiftParserTests {
             ])
         #expect(
             problems("Q ? {oups ~a =b}") == [
-                "banque.gift, ligne 1 : texte avant la première réponse : « oups » (chaque réponse commence par = ou ~)"
+                "banque.gift, ligne 1 : texte avant la première réponse : « oups »"
+                    + " (chaque réponse commence par = ou ~)"
             ])
     }
 
@@ -171,7 +173,8 @@ struct GiftParserTests {
         #expect(
             throws: QuestionImportError(problems: [
                 ImportProblem(
-                    file: url.lastPathComponent, line: 1, reason: "fichier illisible : il doit être enregistré en UTF-8"
+                    file: url.lastPathComponent, line: 1,
+                    reason: "fichier illisible : il doit être enregistré en UTF-8"
                 )
             ])
         ) {

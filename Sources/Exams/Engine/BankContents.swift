@@ -65,7 +65,8 @@ struct BankContents {
         if let other = firstFile[question.id] {
             problems.append(
                 BankProblem(
-                    file: file.path, line: line, reason: "identifiant « \(question.id) » déjà utilisé dans \(other)"))
+                    file: file.path, line: line,
+                    reason: "identifiant « \(question.id) » déjà utilisé dans \(other)"))
         } else {
             firstFile[question.id] = file.path
         }

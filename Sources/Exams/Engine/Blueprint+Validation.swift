@@ -15,7 +15,8 @@ extension Blueprint {
             reasons.append("l'identifiant « \(id) » ne correspond pas au nom du fichier « \(fileName).json »")
         }
         if let folderTrack, folderTrack != track {
-            reasons.append("la filière « \(track.rawValue) » ne correspond pas au dossier « \(folderTrack.rawValue) »")
+            reasons.append(
+                "la filière « \(track.rawValue) » ne correspond pas au dossier « \(folderTrack.rawValue) »")
         }
         if title.trimmingCharacters(in: .whitespaces).isEmpty { reasons.append("le titre est vide") }
         reasons += scoringProblems()

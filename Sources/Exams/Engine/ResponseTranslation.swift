@@ -25,7 +25,8 @@ enum ResponseTranslation {
         case (.shortAnswer, .text(let text)), (.essay, .text(let text)):
             let limit = question.kind == .essay ? maximumEssayLength : maximumShortLength
             guard text.count <= limit else {
-                throw AttemptError.invalidResponse(reason: "La réponse est trop longue (\(limit) caractères au plus).")
+                throw AttemptError.invalidResponse(
+                    reason: "La réponse est trop longue (\(limit) caractères au plus).")
             }
             return text.allSatisfy(\.isWhitespace) ? nil : shown
         case (.numerical, .text(let text)):

@@ -138,7 +138,8 @@ extension GiftQuestionReader {
             let (value, feedback) = splitFeedback(catchAll)
             if !value.isBlank {
                 report(
-                    catchAll.line(or: line), "après « ~ », une question numérique n'accepte qu'une rétroaction « ~#… »")
+                    catchAll.line(or: line),
+                    "après « ~ », une question numérique n'accepte qu'une rétroaction « ~#… »")
             }
             result.append(NumericalAnswer(.any, weight: 0, feedback: optionalText(feedback, default: format)))
         }
@@ -218,7 +219,9 @@ extension GiftQuestionReader {
     /// Reports text standing before the first `=` or `~` of a choice or matching question.
     private mutating func reportLeadingText(_ lead: GiftText) {
         guard !lead.isBlank else { return }
-        let reason = "texte avant la première réponse : « \(lead.trimmed.string) » (chaque réponse commence par = ou ~)"
+        let reason =
+            "texte avant la première réponse : « \(lead.trimmed.string) »"
+            + " (chaque réponse commence par = ou ~)"
         report(lead.trimmed.line(or: 1), reason)
     }
 

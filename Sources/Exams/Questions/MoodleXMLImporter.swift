@@ -154,7 +154,8 @@ public enum MoodleXMLImporter {
             tolerance >= 0
         else {
             throw Refusal(
-                line: answer.line, reason: "valeur numérique illisible « \(written) » ou tolérance « \(toleranceText) »"
+                line: answer.line,
+                reason: "valeur numérique illisible « \(written) » ou tolérance « \(toleranceText) »"
             )
         }
         return NumericalAnswer(.value(value, tolerance: tolerance), weight: weight, feedback: feedback)

@@ -11,7 +11,10 @@ enum CheckoutAction {
         guard let user = context.user else {
             return try BillingMessage.render(
                 context, status: 401, heading: "Connexion nécessaire",
-                ["Connectez-vous ou créez un compte pour choisir une formule : l'accès et la facture y seront liés."],
+                [
+                    "Connectez-vous ou créez un compte pour choisir une formule : "
+                        + "l'accès et la facture y seront liés."
+                ],
                 link: ("/connexion?suite=%2Ftarifs", "Se connecter"))
         }
         guard user.isConfirmed else {

@@ -62,7 +62,10 @@ enum CheckoutReturnPage {
         case .failed:
             ("error", "Le paiement a été refusé et aucun montant n'a été débité. Vous pouvez réessayer.")
         case .refunded:
-            ("info", "Cette commande a été remboursée : l'accès correspondant est fermé et un avoir a été émis.")
+            (
+                "info",
+                "Cette commande a été remboursée : l'accès correspondant est fermé et un avoir a été émis."
+            )
         }
     }
 }

@@ -36,7 +36,8 @@ enum BankCommand {
                     questions += checked.questions
                     if !options.flags.contains("json") {
                         print(
-                            "\(path) : \(checked.questions.count) question(s), \(checked.blueprints.count) épreuve(s).")
+                            "\(path) : \(checked.questions.count) question(s), "
+                                + "\(checked.blueprints.count) épreuve(s).")
                     }
                 } catch let error as BankSyncError {
                     problems += error.problems.map(\.description)

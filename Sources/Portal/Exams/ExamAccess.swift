@@ -49,7 +49,8 @@ enum PremiumRefusal: Equatable {
     var message: String {
         switch self {
         case .loginRequired:
-            "Cette épreuve fait partie de la préparation complète. Connectez-vous ou créez un compte pour y accéder."
+            "Cette épreuve fait partie de la préparation complète. "
+                + "Connectez-vous ou créez un compte pour y accéder."
         case .noEntitlement:
             "Cette épreuve fait partie de la préparation complète. Choisissez une formule pour la débloquer."
         }

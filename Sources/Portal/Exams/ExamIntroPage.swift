@@ -45,7 +45,8 @@ enum ExamIntroPage {
             rules: rules(blueprint),
             accommodation: factor == 1
                 ? nil
-                : "Votre aménagement est pris en compte : \(FrenchFormat.timeFactor(factor)). Les durées ci-dessus l'incluent.",
+                : "Votre aménagement est pris en compte : \(FrenchFormat.timeFactor(factor)). "
+                    + "Les durées ci-dessus l'incluent.",
             resumeHref: open.map { "/epreuves/\($0.token)" }, canStart: refusal == nil,
             lockedMessage: refusal?.message, lockedHref: refusal?.link.href, lockedLabel: refusal?.link.label)
         return try context.render("pages/exams/intro", view)
@@ -60,14 +61,16 @@ enum ExamIntroPage {
                 + "note sur \(FrenchFormat.decimal(scoring.total)).")
         if blueprint.sequentialSections && blueprint.sections.count > 1 {
             rules.append(
-                "Les sections se succèdent, chacune avec son propre temps : quand le temps d'une section est écoulé, "
+                "Les sections se succèdent, chacune avec son propre temps : "
+                    + "quand le temps d'une section est écoulé, "
                     + "la suivante commence et l'on ne peut plus revenir en arrière.")
         }
         rules.append(
             "Seuil de réussite : \(FrenchFormat.decimal(scoring.passMark))/\(FrenchFormat.decimal(scoring.total)).")
         if let eliminatory = scoring.eliminatoryBelow {
             rules.append(
-                "Note éliminatoire : en dessous de \(FrenchFormat.decimal(eliminatory))/\(FrenchFormat.decimal(scoring.total)), "
+                "Note éliminatoire : en dessous de "
+                    + "\(FrenchFormat.decimal(eliminatory))/\(FrenchFormat.decimal(scoring.total)), "
                     + "l'épreuve est éliminatoire, comme à la sélection réelle.")
         }
         for section in blueprint.sections {
@@ -79,7 +82,8 @@ enum ExamIntroPage {
         }
         if scoring.penalty > 0 {
             rules.append(
-                "Une réponse fausse retire \(FrenchFormat.decimal(scoring.penalty * 100)) % des points de la question ; "
+                "Une réponse fausse retire \(FrenchFormat.decimal(scoring.penalty * 100)) % "
+                    + "des points de la question ; "
                     + "une question sans réponse ne retire rien.")
         } else {
             rules.append("Une réponse fausse ne retire pas de points.")
@@ -89,7 +93,8 @@ enum ExamIntroPage {
         rules.append("À la fin du temps, l'épreuve est remise automatiquement avec les réponses enregistrées.")
         switch blueprint.review {
         case .afterSubmit: rules.append("La correction détaillée est disponible dès la remise de la copie.")
-        case .scoreOnly: rules.append("Seule la note est communiquée : pas de correction détaillée pour cette épreuve.")
+        case .scoreOnly:
+            rules.append("Seule la note est communiquée : pas de correction détaillée pour cette épreuve.")
         }
         return rules
     }
