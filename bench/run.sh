@@ -94,12 +94,12 @@ measure() {
 field() { tr ',' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 header() {
-  printf '\n%-26s %9s %9s %6s %8s %8s %7s  %s\n' scenario "req/s" "nginx" ratio "p50 ms" "p99 ms" "RSS MiB" target
+  printf '\n%-30s %9s %9s %6s %8s %8s %7s  %s\n' scenario "req/s" "nginx" ratio "p50 ms" "p99 ms" "RSS MiB" target
 }
 
 # row NAME APP_RPS NGINX_RPS P50 P99 TARGET
 row() {
-  printf '%-26s %9.0f %9.0f %6.2f %8.2f %8.2f %7s  %s\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)" "$4" "$5" \
+  printf '%-30s %9.0f %9.0f %6.2f %8.2f %8.2f %7s  %s\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)" "$4" "$5" \
     "$(rss_mib)" "$6"
 }
 

@@ -15,6 +15,8 @@ enum Routes {
         app.route(.get, "/epreuves/:token/resultats", ResultPage.show)
         app.route(.get, "/epreuves/:token/correction", ReviewPage.show)
         app.route(.get, "/compte/progression", HistoryPage.show)
+        app.route(.get, "/formateurs", TrainerPages.home)
+        app.route(.get, "/formateurs/statistiques/:exam", TrainerPages.statistics)
 
         app.route(.get, "/api/v1/exams", ExamAPI.catalogue)
         app.route(.post, "/api/v1/exams/:exam/attempts", ExamAPI.start)

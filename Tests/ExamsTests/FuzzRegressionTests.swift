@@ -63,12 +63,31 @@ struct FuzzRegressionTests {
         }
     }
 
-    @Test func declarationAndInstructionsInCommentsOrCDATAAreStillRead() throws {
+    @Test func instructionAfterABrokenCommentIsRefusedInsteadOfCrashing() {
+        let minimized = Data("<o<!--\u{1C}<?x?>".utf8)
+        let reason = "XML illisible : instruction de traitement <?...?> non prise en charge"
+        #expect(throws: Self.problem(line: 1, reason)) {
+            try MoodleXMLImporter.parse(minimized, file: "q.xml")
+        }
+    }
+
+    @Test func encodingOtherThanUTF8AndNulBytesAreRefused() {
+        let utf16 = Data("<?xml version=\"1.0\" encoding='UTF-16'?>\n<quiz/>".utf8)
+        let nul = Data("<quiz>\n\0</quiz>".utf8)
+        #expect(throws: Self.problem(line: 1, "XML illisible : le fichier doit être enregistré en UTF-8")) {
+            try MoodleXMLImporter.parse(utf16, file: "q.xml")
+        }
+        #expect(throws: Self.problem(line: 2, "XML illisible : le fichier doit être enregistré en UTF-8")) {
+            try MoodleXMLImporter.parse(nul, file: "q.xml")
+        }
+    }
+
+    @Test func declarationWithUTF8AndEscapedInstructionTextAreStillRead() throws {
         let xml = """
-            \u{FEFF}<?xml version="1.0" encoding="UTF-8"?>
-            <!-- <?exporter version="2"?> -->
+            \u{FEFF}<?xml version="1.0" encoding="utf-8"?>
+            <!-- exporté par Moodle -->
             <quiz><question type="essay">
-              <name><text><![CDATA[Code <?php ?>]]></text></name>
+              <name><text>Code &lt;?php ?&gt;</text></name>
               <questiontext><text>Expliquez.</text></questiontext>
             </question></quiz>
             """

@@ -255,3 +255,34 @@ import Web
         #expect(forged.bodyText.contains("invalid_token"))
     }
 }
+
+/// The trainers' statistics pages.
+@Suite struct TrainerPagesTests {
+    @Test func statisticsAreForTrainersOnly() throws {
+        let fixture = try PortalFixture()
+        let member = fixture.browser()
+        try member.get("/inscription")
+        try member.post(
+            "/inscription", [("email", "m@exemple.fr"), ("display_name", "M"), ("password", "une phrase longue")])
+        #expect(try member.get("/formateurs").status == 403)
+
+        let db = try fixture.app.pool.connection()
+        let user = try #require(try UserStore(db).findWithHash(email: "m@exemple.fr")?.user)
+        try UserStore(db).setRole(userID: user.id, .trainer)
+        let home = try member.get("/formateurs")
+        #expect(home.status == 200)
+        #expect(home.bodyText.contains("/formateurs/statistiques/ifsi-blanc-1"))
+
+        let visitor = fixture.browser()
+        try visitor.get("/examens/ifsi-echantillon")
+        let started = try visitor.post("/examens/ifsi-echantillon/commencer", [])
+        let token = try #require(started.headers["Location"]).dropFirst("/epreuves/".count)
+        try visitor.get("/epreuves/\(token)/terminer")
+        try visitor.post("/epreuves/\(token)/terminer", [])
+
+        let statistics = try member.get("/formateurs/statistiques/ifsi-echantillon")
+        #expect(statistics.status == 200)
+        #expect(statistics.bodyText.contains("<code>ifsi-"))
+        #expect(try member.get("/formateurs/statistiques/inconnue").status == 404)
+    }
+}

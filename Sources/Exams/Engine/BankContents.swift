@@ -61,11 +61,12 @@ struct BankContents {
         of question: Question, in file: BankSync.File, track: Track, firstFile: inout [String: String]
     ) -> [BankProblem] {
         var problems: [BankProblem] = []
-        let line = self.line(of: question, in: file.contents)
+        // Found only for a problem: scanning the file for every question made syncing quadratic in its size.
+        let line = { self.line(of: question, in: file.contents) }
         if let other = firstFile[question.id] {
             problems.append(
                 BankProblem(
-                    file: file.path, line: line,
+                    file: file.path, line: line(),
                     reason: "identifiant « \(question.id) » déjà utilisé dans \(other)"))
         } else {
             firstFile[question.id] = file.path
@@ -74,7 +75,7 @@ struct BankContents {
             let category = question.category.isEmpty ? "(aucune)" : question.category
             problems.append(
                 BankProblem(
-                    file: file.path, line: line,
+                    file: file.path, line: line(),
                     reason:
                         "catégorie « \(category) » hors de la filière « \(track.rawValue) » "
                         + "(attendu : \(track.rawValue)/...)"

@@ -54,53 +54,52 @@ final class MoodleXMLElement {
 
     /// Refuses what `XMLParser` on Linux traps on instead of failing: swift-corelibs-foundation
     /// force-unwraps names as UTF-8 and reads the data of any processing instruction, even a
-    /// missing one (`<?a?>`). Moodle XML is UTF-8 and has no processing instruction.
+    /// missing one (`<?a?>`). Moodle XML is UTF-8 and has no processing instruction, so any `<?`
+    /// but the XML declaration is refused, even in a comment (libxml2 recovers from broken ones);
+    /// and so is any other encoding, in which `<?` would not be spelled with these two bytes.
     private static func refuseUnsafeInput(_ bytes: [UInt8]) throws(MoodleXMLSyntaxError) {
         var line = 1
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         decoding: while true {
             switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar) where scalar == "\0": throw notUTF8(line: line)
             case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
             case .emptyInput: break decoding
-            case .error: throw MoodleXMLSyntaxError(line: line, message: "le fichier doit être enregistré en UTF-8")
+            case .error: throw notUTF8(line: line)
             }
         }
 
         line = 1
         let declarationStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var skipping: (end: [UInt8], from: Int)?
         for index in bytes.indices {
             if bytes[index] == UInt8(ascii: "\n") { line += 1 }
-            if let (end, from) = skipping {
-                if index + 1 - end.count >= from, bytes[(index + 1 - end.count)...index].elementsEqual(end) {
-                    skipping = nil
-                }
+            guard bytes[index] == UInt8(ascii: "<"), bytes[(index + 1)...].first == UInt8(ascii: "?") else { continue }
+            if index == declarationStart, let encoding = declaredEncoding(bytes[index...]) {
+                guard ["utf-8", "utf8", ""].contains(encoding.lowercased()) else { throw notUTF8(line: line) }
                 continue
             }
-            guard bytes[index] == UInt8(ascii: "<") else { continue }
-            let rest = bytes[index...]
-            if rest.starts(with: commentStart) {
-                skipping = (commentEnd, index + commentStart.count)
-            } else if rest.starts(with: cdataStart) {
-                skipping = (cdataEnd, index + cdataStart.count)
-            } else if rest.starts(with: instructionStart), !(index == declarationStart && isDeclaration(rest)) {
-                throw MoodleXMLSyntaxError(line: line, message: "instruction de traitement <?...?> non prise en charge")
-            }
+            throw MoodleXMLSyntaxError(line: line, message: "instruction de traitement <?...?> non prise en charge")
         }
     }
 
-    private static let commentStart = Array("<!--".utf8)
-    private static let commentEnd = Array("-->".utf8)
-    private static let cdataStart = Array("<![CDATA[".utf8)
-    private static let cdataEnd = Array("]]>".utf8)
-    private static let instructionStart = Array("<?".utf8)
+    private static func notUTF8(line: Int) -> MoodleXMLSyntaxError {
+        MoodleXMLSyntaxError(line: line, message: "le fichier doit être enregistré en UTF-8")
+    }
 
-    /// Whether `bytes` open with the XML declaration (`<?xml` then a space), which is not an instruction.
-    private static func isDeclaration(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard bytes.starts(with: Array("<?xml".utf8)), bytes.count > 5 else { return false }
-        return [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n")]
-            .contains(bytes[bytes.startIndex + 5])
+    /// The `encoding` of the XML declaration `bytes` open with (empty when not given);
+    /// nil when they do not open with a declaration (`<?xml` then a space).
+    private static func declaredEncoding(_ bytes: ArraySlice<UInt8>) -> String? {
+        let spaces: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+        guard bytes.starts(with: Array("<?xml".utf8)), let sixth = bytes.dropFirst(5).first, spaces.contains(sixth)
+        else { return nil }
+        let end = bytes.firstRange(of: Array("?>".utf8))?.lowerBound ?? bytes.endIndex
+        var rest = bytes[..<end]
+        guard let name = rest.firstRange(of: Array("encoding".utf8)) else { return "" }
+        rest = rest[name.upperBound...].drop { spaces.contains($0) || $0 == UInt8(ascii: "=") }
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return "?" }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// Where and why `XMLParser` refused a document.

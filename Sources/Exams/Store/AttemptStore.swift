@@ -32,7 +32,7 @@ struct AttemptStore {
     func blueprint(attemptID id: Int64) throws -> Blueprint? {
         guard let row = try db.queryOne("SELECT blueprint_json FROM attempts WHERE id = ?", id) else { return nil }
         let operation = "decoding blueprint of attempt \(id)"
-        return try StoredJSON.decode(Blueprint.self, from: row.string(0), operation: operation)
+        return try StoredJSON.blueprints.value(of: row.string(0), operation: operation)
     }
 
     /// Whether `owner` already has an attempt at `examID`.

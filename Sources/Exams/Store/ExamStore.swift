@@ -14,7 +14,7 @@ public struct ExamStore {
     /// The blueprint of an exam, retired or not (results of old attempts still need it).
     public func blueprint(id: String) throws -> Blueprint? {
         guard let row = try db.queryOne("SELECT blueprint_json FROM exams WHERE id = ?", id) else { return nil }
-        return try StoredJSON.decode(Blueprint.self, from: row.string(0), operation: "decoding exam \(id)")
+        return try StoredJSON.blueprints.value(of: row.string(0), operation: "decoding exam \(id)")
     }
 
     /// Whether the exam may be started: loaded and not retired.
@@ -32,8 +32,8 @@ public struct ExamStore {
             """, track?.rawValue, track?.rawValue)
         return try rows.map { row in
             let id = row.string("id")
-            let blueprint = try StoredJSON.decode(
-                Blueprint.self, from: row.string("blueprint_json"), operation: "decoding exam \(id)")
+            let blueprint = try StoredJSON.blueprints.value(
+                of: row.string("blueprint_json"), operation: "decoding exam \(id)")
             return ExamSummary(blueprint)
         }
     }

@@ -81,8 +81,8 @@ public struct QuestionStore {
     private func read(_ row: Row) throws -> StoredQuestion {
         let id = row.string("id")
         let version = row.int("version")
-        let question = try StoredJSON.decode(
-            Question.self, from: row.string("body_json"), operation: "decoding question \(id) v\(version)")
+        let question = try StoredJSON.questions.value(
+            of: row.string("body_json"), operation: "decoding question \(id) v\(version)")
         return StoredQuestion(
             question: question, version: version, sourceFile: row.string("source_file"),
             createdAt: Milliseconds.date(row.int64("created_at")),

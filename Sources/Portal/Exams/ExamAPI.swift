@@ -8,7 +8,14 @@ import Web
 /// bearer token; visitors may use free exams. Errors are `{"code", "message"}`.
 enum ExamAPI {
     static func catalogue(_ context: inout Context) throws -> Response {
-        let track = context.request.query("track").flatMap(Track.init(slug:))
+        let slug = context.request.query("track")
+        let track = slug.flatMap(Track.init(rawValue:))
+        if let slug, track == nil {
+            return APIError(
+                status: 400, code: "bad_request",
+                message: "Filière inconnue « \(slug) » : attendu es, ass, ifsi ou as."
+            ).response
+        }
         let store = ExamStore(context.db)
 
         let exams = try store.activeExams(track: track).compactMap { try store.blueprint(id: $0.id) }

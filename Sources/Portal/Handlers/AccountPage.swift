@@ -13,6 +13,7 @@ enum AccountPage {
         var confirmed: Bool
         var timeFactorLabel: String?
         var sessionCount: Int
+        var isTrainer: Bool
         var formErrors: FormErrors?
     }
 
@@ -50,7 +51,7 @@ enum AccountPage {
             layout: context.layout(), displayName: user.displayName, email: user.email, roleLabel: user.role.label,
             memberSince: FrenchFormat.date(user.createdAt), confirmed: user.isConfirmed,
             timeFactorLabel: user.timeFactor == 1 ? nil : FrenchFormat.timeFactor(user.timeFactor),
-            sessionCount: sessions, formErrors: FormErrors(errors))
+            sessionCount: sessions, isTrainer: user.role.includes(.trainer), formErrors: FormErrors(errors))
         return try context.render("pages/account/profile", view, status: errors.isEmpty ? 200 : status)
     }
 }

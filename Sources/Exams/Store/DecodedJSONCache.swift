@@ -1,0 +1,41 @@
+import Foundation
+
+/// Values decoded from stored JSON that many requests read unchanged: question versions and blueprints.
+///
+/// Keyed by the JSON text itself, so a row whose text changes (a new version, a metadata update, an
+/// edited blueprint) is simply a miss and the old entry is never served for it. The values are immutable
+/// `Sendable` structs shared by every thread. Bounded: when full, the cache starts over.
+final class DecodedJSONCache<Value: Decodable & Sendable>: @unchecked Sendable {
+    private let capacity: Int
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    /// Makes an empty cache holding at most `capacity` values.
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// The value stored as `text`, decoded once.
+    ///
+    /// - Throws: `ExamStoreError` naming `operation`, as `StoredJSON.decode`.
+    func value(of text: String, operation: @autoclosure () -> String) throws -> Value {
+        lock.lock()
+        let cached = values[text]
+        lock.unlock()
+        if let cached { return cached }
+
+        let decoded = try StoredJSON.decode(Value.self, from: text, operation: operation())
+        lock.lock()
+        if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+        values[text] = decoded
+        lock.unlock()
+        return decoded
+    }
+}
+
+extension StoredJSON {
+    /// Question versions read by exam pages, saves and results.
+    static let questions = DecodedJSONCache<Question>(capacity: 4096)
+    /// Exam blueprints, from the `exams` table and copied into each attempt.
+    static let blueprints = DecodedJSONCache<Blueprint>(capacity: 256)
+}
