@@ -32,7 +32,7 @@ public final class App: @unchecked Sendable {
     public init(config: Configuration, logger: Logger = Logger(label: "portal")) throws {
         self.config = config
         self.logger = logger
-        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        try DataFolder.prepare(config.dataDirectory)
         let secrets = try Secrets.load(from: config.dataDirectory.appendingPathComponent("secrets.json"))
 
         let path = config.databasePath

@@ -102,11 +102,16 @@ public struct Configuration: Sendable {
 /// A setting that cannot be used, with a French explanation for the operator.
 public enum ConfigurationError: Error, CustomStringConvertible {
     case invalid(key: String, value: String, expected: String)
+    /// The data folder cannot be created or written (read-only mount, rights, full disk).
+    case dataFolderUnusable(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .invalid(let key, let value, let expected):
             "réglage \(key)=\(value) refusé : attendu \(expected)"
+        case .dataFolderUnusable(let path, let reason):
+            "dossier de données \(path) inutilisable : impossible d'y écrire (\(reason)) ; "
+                + "vérifiez LESOCIAL_DATA, les droits, le montage (lecture seule ?) et l'espace disque"
         }
     }
 }

@@ -62,6 +62,14 @@ extension App {
                 "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant."
             )
         }
+        if let request, request.path.hasPrefix("/api/") {
+            // The API documents its errors as {code, message}, whatever layer refused the request.
+            let codes = [400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"]
+            let reference = status >= 500 ? " (référence \(request.requestID))" : ""
+            return APIError(
+                status: status, code: codes[status] ?? "server_error", message: "\(heading) : \(message)\(reference)"
+            ).response
+        }
         let layout = LayoutView(
             stylesheet: staticFiles.assetURL("css/app.css"), script: staticFiles.assetURL("js/app.js"),
             navigation: Navigation.items(current: request?.path ?? ""), user: nil, csrf: "", notice: nil)

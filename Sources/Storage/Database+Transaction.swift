@@ -22,6 +22,9 @@ extension Database {
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         let depth = transactionDepth
         let savepoint = "lesocial_savepoint_\(depth)"
+        let gate = depth == 0 && kind != .deferred ? writeGate : nil
+        gate?.enter()
+        defer { gate?.leave() }
         try execute(depth == 0 ? "BEGIN \(kind.rawValue)" : "SAVEPOINT \(savepoint)")
         transactionDepth += 1
         defer { transactionDepth -= 1 }

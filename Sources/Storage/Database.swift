@@ -25,6 +25,10 @@ public final class Database {
     private var statements: [String: Statement] = [:]
     /// How many `transaction` calls are running; above 0, new ones are savepoints.
     var transactionDepth = 0
+    /// Taken around outermost write transactions when set (by `DatabasePool`, shared by its connections), so
+    /// this process's writers queue on a mutex instead of SQLite's busy handler, which sleeps 1, 2, 5, 10…
+    /// milliseconds between retries.
+    var writeGate: WriteGate?
     /// Where open, close, backup and rollback failures are logged.
     let logger: Logger
 

@@ -19,6 +19,7 @@ public final class DatabasePool: @unchecked Sendable {
     private let lock = NSLock()
     private var connections: [ObjectIdentifier: Database] = [:]
     private var isClosed = false
+    private let writeGate = WriteGate()
 
     /// Creates a pool; `setup` runs once on each new connection (functions, extra pragmas).
     ///
@@ -60,6 +61,7 @@ public final class DatabasePool: @unchecked Sendable {
         }
 
         let database = try Database(path: path, options: options, logger: logger)
+        database.writeGate = writeGate
         try setup(database)
 
         lock.lock()

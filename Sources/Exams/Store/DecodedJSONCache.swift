@@ -8,7 +8,7 @@ import Foundation
 final class DecodedJSONCache<Value: Decodable & Sendable>: @unchecked Sendable {
     private let capacity: Int
     private let lock = NSLock()
-    private var values: [String: Value] = [:]
+    private var values: [Key: Value] = [:]
 
     /// Makes an empty cache holding at most `capacity` values.
     init(capacity: Int) {
@@ -20,16 +20,31 @@ final class DecodedJSONCache<Value: Decodable & Sendable>: @unchecked Sendable {
     /// - Throws: `ExamStoreError` naming `operation`, as `StoredJSON.decode`.
     func value(of text: String, operation: @autoclosure () -> String) throws -> Value {
         lock.lock()
-        let cached = values[text]
+        let cached = values[Key(text: text)]
         lock.unlock()
         if let cached { return cached }
 
         let decoded = try StoredJSON.decode(Value.self, from: text, operation: operation())
         lock.lock()
         if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-        values[text] = decoded
+        values[Key(text: text)] = decoded
         lock.unlock()
         return decoded
+    }
+}
+
+/// A JSON text as a dictionary key, hashed and compared as UTF-8 bytes: `String`'s own hashing normalizes
+/// Unicode first, which costs more than it saves on long accented French texts.
+private struct Key: Hashable {
+    var text: String
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (left: Key, right: Key) -> Bool {
+        left.text.utf8.elementsEqual(right.text.utf8)
     }
 }
 

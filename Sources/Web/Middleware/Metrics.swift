@@ -110,6 +110,9 @@ public final class Metrics: @unchecked Sendable {
     /// `a="1",b="2"` with values escaped as the format requires.
     private static func labelText(_ labels: [(String, String)]) -> String {
         labels.map { name, value in
+            // Runs on every request: skip Foundation's costly replacing when there is nothing to escape.
+            let special = value.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == 10 }
+            guard special else { return "\(name)=\"\(value)\"" }
             let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "\"", with: "\\\"")
                 .replacingOccurrences(of: "\n", with: "\\n")
