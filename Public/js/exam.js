@@ -176,9 +176,32 @@
   // Before leaving the page by a button, send what is pending (the form also posts it).
   form.addEventListener("submit", () => storeQueue(loadQueue().filter((item) => item.url !== saveURL)));
 
-  for (const button of document.querySelectorAll("[data-confirm]")) {
-    button.addEventListener("click", (event) => {
-      if (!window.confirm(button.dataset.confirm)) event.preventDefault();
+  // Leaving by a link or another form (navigator, "Terminer", next section): send pending saves first,
+  // so the next page (e.g. the list of unanswered questions) sees them.
+  async function leaveAfterFlush(go) {
+    clearTimeout(debounce);
+    await flush();
+    go();
+  }
+
+  for (const link of root.querySelectorAll("a[href]")) {
+    link.addEventListener("click", (event) => {
+      if (loadQueue().length === 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      leaveAfterFlush(() => window.location.assign(link.href));
+    });
+  }
+
+  for (const other of root.querySelectorAll("form:not(#formulaire-question)")) {
+    other.addEventListener("submit", (event) => {
+      const button = other.querySelector("[data-confirm]");
+      if (button && !window.confirm(button.dataset.confirm)) {
+        event.preventDefault();
+        return;
+      }
+      if (loadQueue().length === 0) return;
+      event.preventDefault();
+      leaveAfterFlush(() => other.submit());
     });
   }
 

@@ -5,6 +5,7 @@ public enum AccountError: Error, Equatable, Sendable {
     case displayNameTooLong
     case passwordTooShort(minimum: Int)
     case passwordTooLong
+    case passwordBlank
     case emailTaken
     case invalidCredentials
     case emailNotConfirmed
@@ -25,6 +26,8 @@ public enum AccountError: Error, Equatable, Sendable {
             "Le nom affiché ne peut pas dépasser 60 caractères."
         case .passwordTooShort(let minimum):
             "Le mot de passe doit compter au moins \(minimum) caractères."
+        case .passwordBlank:
+            "Le mot de passe ne peut pas être fait uniquement d'espaces."
         case .passwordTooLong:
             "Le mot de passe ne peut pas dépasser 256 caractères."
         case .emailTaken:

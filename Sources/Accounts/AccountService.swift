@@ -14,7 +14,10 @@ public struct AccountService {
     public struct Settings: Sendable {
         public var hasher: PasswordHasher
         public var baseURL: String
+        /// Login attempts per account (10 per 15 minutes).
         public var loginLimiter: RateLimiter
+        /// Login attempts per address, looser: a school's pupils may share one address.
+        public var loginAddressLimiter: RateLimiter
         public var registrationLimiter: RateLimiter
         public var resetLimiter: RateLimiter
         /// A hash of a random secret, checked for unknown addresses so they take as long as known ones.
@@ -24,6 +27,7 @@ public struct AccountService {
             self.hasher = hasher
             self.baseURL = baseURL
             self.loginLimiter = RateLimiter(limit: 10, window: 15 * 60)
+            self.loginAddressLimiter = RateLimiter(limit: 60, window: 15 * 60)
             self.registrationLimiter = RateLimiter(limit: 5, window: 3600)
             self.resetLimiter = RateLimiter(limit: 5, window: 3600)
         }
@@ -53,9 +57,7 @@ public struct AccountService {
         throws -> User
     {
         let email = try Self.normalizedEmail(rawEmail)
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { throw AccountError.displayNameMissing }
-        if name.count > 60 { throw AccountError.displayNameTooLong }
+        let name = try Self.cleanDisplayName(rawName)
         try Self.checkNewPassword(password)
         if let wait = settings.registrationLimiter.hit(["register:ip:\(address)"], now: now) {
             logger.warning("accounts.register.rate_limited", [("remote", address)])
@@ -112,8 +114,11 @@ public struct AccountService {
         throws -> (user: User, sessionID: String)
     {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let keys = ["login:ip:\(address)", "login:account:\(email)"]
-        if let wait = settings.loginLimiter.hit(keys, now: now) {
+        let wait = [
+            settings.loginAddressLimiter.hit(["login:ip:\(address)"], now: now),
+            settings.loginLimiter.hit(["login:account:\(email)"], now: now),
+        ].compactMap { $0 }.max()
+        if let wait {
             logger.warning("accounts.login.rate_limited", [("remote", address)])
             throw AccountError.tooManyAttempts(retryAfterSeconds: wait)
         }
@@ -241,8 +246,25 @@ public struct AccountService {
         return email
     }
 
-    /// Refuses passwords shorter than the minimum or absurdly long.
+    /// The name as shown to others: control and direction-override characters removed, spaces collapsed.
+    public static func cleanDisplayName(_ raw: String) throws -> String {
+        let kept = raw.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            if scalar.properties.isWhitespace { return " " }
+            let category = scalar.properties.generalCategory
+            return category == .control || category == .format ? nil : scalar
+        }
+        let name = String(String.UnicodeScalarView(kept))
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if name.isEmpty { throw AccountError.displayNameMissing }
+        if name.count > 60 { throw AccountError.displayNameTooLong }
+        return name
+    }
+
+    /// Refuses passwords shorter than the minimum, made of spaces only, or absurdly long.
     public static func checkNewPassword(_ password: String) throws {
+        if password.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !password.isEmpty {
+            throw AccountError.passwordBlank
+        }
         if password.count < minimumPasswordLength {
             throw AccountError.passwordTooShort(minimum: minimumPasswordLength)
         }

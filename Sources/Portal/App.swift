@@ -81,9 +81,13 @@ public final class App: @unchecked Sendable {
 
         var user: User?
         var sessionID = request.cookies[App.sessionCookie]
+        var sessionEnded = false
         if let id = sessionID {
             user = try SessionStore(db).user(sessionID: id, now: now)
-            if user == nil { sessionID = nil }
+            if user == nil {
+                sessionID = nil
+                sessionEnded = true
+            }
         }
         // A bearer token replaces the session on the API; it carries no ambient credential, so no CSRF.
         var bearer = false
@@ -113,6 +117,13 @@ public final class App: @unchecked Sendable {
             subject = "v:" + visitor
         }
 
+        // A session that ended (expired, or "se déconnecter partout" elsewhere) while a page was open:
+        // say so and send the user to log in again, rather than failing as a stranger would.
+        if sessionEnded && !bearer && (request.path.hasPrefix("/epreuves/") || request.path.hasPrefix("/api/")) {
+            requestLogger.info("portal.session.ended", [("path", request.path)])
+            return sessionEndedResponse(request)
+        }
+
         var context = Context(
             request: request, app: self, db: db, logger: requestLogger, now: now, user: user,
             sessionID: sessionID, csrfSubject: subject)
@@ -139,7 +150,26 @@ public final class App: @unchecked Sendable {
                     name: App.visitorCookie, value: visitor, path: "/", maxAge: 180 * 24 * 3600,
                     httpOnly: true, secure: config.secureCookies, sameSite: .lax))
         }
+        if sessionEnded { response.setCookie(Cookie.deletion(name: App.sessionCookie)) }
         for cookie in context.pendingCookies { response.setCookie(cookie) }
+        return response
+    }
+
+    /// The answer to a request made with a session that has ended: 401 JSON on the API, the login page otherwise.
+    func sessionEndedResponse(_ request: Request) -> Response {
+        var response: Response
+        if request.path.hasPrefix("/api/") {
+            response = APIError(
+                status: 401, code: "session_expired",
+                message: "Votre session a pris fin : reconnectez-vous pour continuer. Vos réponses enregistrées sont conservées."
+            ).response
+        } else {
+            let back = request.method.isSafe ? request.path : (request.headers["Referer"].flatMap(URL.init(string:))?.path ?? "/")
+            let next = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            response = Response.redirect(to: "/connexion?suite=" + next)
+            response.setCookie(Notice.named("session-terminee")!.cookie(secure: config.secureCookies))
+        }
+        response.setCookie(Cookie.deletion(name: App.sessionCookie))
         return response
     }
 

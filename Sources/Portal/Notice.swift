@@ -23,6 +23,8 @@ public struct Notice: Encodable, Equatable {
             kind: "success", text: "Mot de passe changé. Connectez-vous avec le nouveau mot de passe."),
         "supprime": Notice(kind: "info", text: "Votre compte a été supprimé. Merci d'avoir utilisé LeSocial."),
         "connexion-requise": Notice(kind: "info", text: "Connectez-vous pour accéder à cette page."),
+        "session-terminee": Notice(
+            kind: "info", text: "Votre session a pris fin. Reconnectez-vous : vos réponses enregistrées sont conservées."),
     ]
 
     let code: String

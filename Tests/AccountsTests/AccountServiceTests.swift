@@ -31,6 +31,12 @@ import Testing
         #expect(try UserStore(fixture.db).count() == 0)
     }
 
+    @Test func blankPasswordsAndDisguisedNamesAreRefusedOrCleaned() throws {
+        #expect(throws: AccountError.passwordBlank) { try AccountService.checkNewPassword(String(repeating: " ", count: 12)) }
+        #expect(try AccountService.cleanDisplayName(" Camille\n\u{202E}D. ") == "Camille D.")
+        #expect(throws: AccountError.displayNameMissing) { try AccountService.cleanDisplayName("\u{202E}\n") }
+    }
+
     @Test func malformedAddressesAreRefused() throws {
         for bad in ["", "camille", "camille@", "@exemple.fr", "camille@exemple", "a b@exemple.fr", "a@b.fr,c@d.fr"] {
             #expect(throws: AccountError.invalidEmail) { try AccountService.normalizedEmail(bad) }

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -106,9 +107,22 @@ def browser():
 
 
 def click_and_wait(driver, element):
-    """Clicks an element that loads a new page and waits until the new page is there."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    """Clicks an element that loads a new page and waits until the new page is there.
+
+    `element` may be a located element or a `(By…, value)` locator; a locator is
+    looked up again if the page was still settling when first clicked.
+    """
+    for attempt in range(3):
+        target = element
+        if isinstance(element, tuple):
+            target = WebDriverWait(driver, 10).until(expected_conditions.element_to_be_clickable(element))
+        old = driver.find_element(By.TAG_NAME, "html")
+        try:
+            target.click()
+            break
+        except WebDriverException:
+            if not isinstance(element, tuple) or attempt == 2:
+                raise
     WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
 

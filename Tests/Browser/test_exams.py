@@ -28,15 +28,15 @@ def test_visitor_takes_the_free_sample_to_results_and_review(portal, browser, jo
     answered = answer_all(browser, journey, "question")
     assert answered == 10
 
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Terminer l'épreuve"))
+    click_and_wait(browser, (By.LINK_TEXT, "Terminer l'épreuve"))
     assert "Vous avez répondu à toutes les questions" in browser.page_source
     journey.check("confirmation")
-    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Terminer et voir mes résultats']"))
+    click_and_wait(browser, (By.XPATH, "//button[normalize-space()='Terminer et voir mes résultats']"))
     assert "/resultats" in browser.current_url
     assert "Rang 1 sur 1" in browser.page_source
     journey.check("resultats")
 
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Voir la correction détaillée"))
+    click_and_wait(browser, (By.LINK_TEXT, "Voir la correction détaillée"))
     assert browser.page_source.count("Explication") >= 9
     journey.check("correction")
 
@@ -87,8 +87,8 @@ def test_trainer_takes_a_premium_exam_whose_first_section_times_out(portal, brow
     journey.check("section-2")
     answer_all(browser)
 
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Terminer l'épreuve"))
-    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Terminer et voir mes résultats']"))
+    click_and_wait(browser, (By.LINK_TEXT, "Terminer l'épreuve"))
+    click_and_wait(browser, (By.XPATH, "//button[normalize-space()='Terminer et voir mes résultats']"))
     assert "Calculs" in browser.page_source
     assert "/20" in browser.page_source
     journey.check("resultats-premium")

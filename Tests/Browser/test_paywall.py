@@ -71,10 +71,10 @@ def test_pay_take_premium_exam_get_refunded_lose_access(portal, browser, journey
     browser.get(url.split("?")[0])
     assert "Section 2 sur 2" in browser.page_source
     answer_all(browser)
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Terminer l'épreuve"))
-    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Terminer et voir mes résultats']"))
+    click_and_wait(browser, (By.LINK_TEXT, "Terminer l'épreuve"))
+    click_and_wait(browser, (By.XPATH, "//button[normalize-space()='Terminer et voir mes résultats']"))
     results_url = browser.current_url
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Voir la correction détaillée"))
+    click_and_wait(browser, (By.LINK_TEXT, "Voir la correction détaillée"))
     assert "Explication" in browser.page_source
     journey.check("correction-premium")
 

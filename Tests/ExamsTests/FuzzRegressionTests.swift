@@ -5,9 +5,19 @@ import Testing
 
 /// Inputs found by `scripts/fuzz.sh`: Moodle XML that crashed the process inside `XMLParser`
 /// (swift-corelibs-foundation force-unwraps names as UTF-8 and reads a missing instruction's data),
-/// and GIFT that the exporter wrote back broken: a short answer with `->` (read back as matching)
-/// and a category with a `\n` escape (its line split in two).
+/// and text that the exporters wrote back changed: a GIFT short answer with `->` (read back as
+/// matching), a GIFT category with a `\n` escape (its line split in two), and a Moodle XML `\r\n`
+/// (read back as `\n`).
 struct FuzzRegressionTests {
+    @Test func carriageReturnBeforeALineFeedSurvivesAMoodleXMLRoundTrip() throws {
+        let question = Question(id: "q", kind: .essay, stem: QuestionText("Ligne 1\r\nLigne 2\rFin"))
+
+        let exported = MoodleXMLExporter.export([question])
+        #expect(exported.contains("<text>Ligne 1&#13;\nLigne 2&#13;Fin</text>"))
+        let reimported = try MoodleXMLImporter.parse(Data(exported.utf8), file: "export.xml")
+        #expect(reimported.map(\.stem.text) == ["Ligne 1\r\nLigne 2\rFin"])
+    }
+
     @Test func lineBreakInACategoryBecomesASpaceSoTheExportKeepsOneCategoryLine() throws {
         let source = "$CATEGORY: $course$/Concours\\nES\n\n::q::Vrai ? {T}\n"
         let original = try GiftParser.parse(source, file: "q.gift").questions

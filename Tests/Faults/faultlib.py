@@ -134,6 +134,14 @@ class Visitor:
                 self.cookie = value.split(";")[0]
         assert self.cookie, "no lesocial_visiteur cookie"
 
+    @classmethod
+    def returning(cls, port, cookie, csrf=None):
+        """The same visitor on a new connection (after a restart), from its cookie and CSRF token."""
+        visitor = cls.__new__(cls)
+        visitor.port, visitor.connection, visitor.cookie, visitor.csrf = port, None, cookie, csrf
+        visitor.connect()
+        return visitor
+
     def connect(self):
         if self.connection:
             self.connection.close()
@@ -279,10 +287,7 @@ class KillTest:
             expected = dict(self.acked)
         stored = {}
         for visitor, token in zip(self.visitors, self.tokens):
-            checker = Visitor.__new__(Visitor)
-            checker.port, checker.connection = self.server.port, None
-            checker.cookie, checker.csrf = visitor.cookie, visitor.csrf
-            checker.connect()
+            checker = Visitor.returning(self.server.port, visitor.cookie)
             status, body = checker.request("GET", f"/api/v1/attempts/{token}")
             checker.close()
             if status != 200:

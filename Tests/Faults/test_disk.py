@@ -116,9 +116,7 @@ def test_saves_on_a_full_disk_fail_clearly_and_nothing_is_lost():
             assert faultlib.integrity(server.db_path) == "ok"
 
             server.start()
-            checker = faultlib.Visitor.__new__(faultlib.Visitor)
-            checker.port, checker.connection, checker.cookie, checker.csrf = server.port, None, visitor.cookie, None
-            checker.connect()
+            checker = faultlib.Visitor.returning(server.port, visitor.cookie)
             status, body = checker.request("GET", f"/api/v1/attempts/{token}")
             assert status == 200
             assert {i["position"]: (i["seq"], i["flagged"]) for i in body["items"]} == acknowledged

@@ -125,7 +125,7 @@ import Web
         let fixture = try PortalFixture()
         let browser = fixture.browser(address: "192.0.2.7")
         try browser.get("/connexion")
-        for attempt in 0..<10 {
+        for attempt in 0..<60 {
             try browser.post("/connexion", [("email", "x\(attempt)@exemple.fr"), ("password", "mauvais mot")])
         }
 

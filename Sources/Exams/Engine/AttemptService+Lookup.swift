@@ -23,3 +23,14 @@ extension AttemptService {
         try load(token: token, owner: owner).blueprint
     }
 }
+
+extension AttemptService {
+    /// Gives a visitor's attempts to the account they just created or logged into; returns how many.
+    @discardableResult
+    public func adopt(visitorKey: String, userID: Int64) throws -> Int {
+        try db.run(
+            "UPDATE attempts SET user_id = ?, visitor_key = NULL WHERE visitor_key = ? AND user_id IS NULL",
+            userID, visitorKey)
+        return db.changes
+    }
+}

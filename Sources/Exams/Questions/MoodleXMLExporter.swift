@@ -113,6 +113,9 @@ public enum MoodleXMLExporter {
     }
 
     /// XML character escaping; text is kept byte for byte otherwise.
+    ///
+    /// A carriage return is written `&#13;`, also inside `\r\n` (one `Character`): a raw one would be
+    /// read back as a line feed.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -122,6 +125,7 @@ public enum MoodleXMLExporter {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "\r": result += "&#13;"
+            case "\r\n": result += "&#13;\n"
             default: result.append(character)
             }
         }

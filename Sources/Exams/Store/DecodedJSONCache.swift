@@ -44,7 +44,15 @@ private struct Key: Hashable {
     }
 
     static func == (left: Key, right: Key) -> Bool {
-        left.text.utf8.elementsEqual(right.text.utf8)
+        var left = left.text
+        var right = right.text
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+                return memcmp(x, y, a.count) == 0
+            }
+        }
     }
 }
 

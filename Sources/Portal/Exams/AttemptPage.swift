@@ -65,8 +65,13 @@ enum AttemptPage {
         var essay: TextAnswer?
         var matching: [MatchItem]?
         var flagged: Bool
-        var previous: Int?
-        var next: Int?
+        /// A question to go to; an object, because position 0 would read as false in a template section.
+        struct Target: Encodable {
+            var position: Int
+        }
+
+        var previous: Target?
+        var next: Target?
         var hasNextSection: Bool
         var errorMessage: String?
         var examScript: String
@@ -157,8 +162,8 @@ enum AttemptPage {
                     .joined())
             },
             title: question.title, stemHTML: QuestionHTML.render(question.stem), flagged: item.flagged,
-            previous: index > 0 ? open[index - 1].position : nil,
-            next: index + 1 < open.count ? open[index + 1].position : nil,
+            previous: index > 0 ? View.Target(position: open[index - 1].position) : nil,
+            next: index + 1 < open.count ? View.Target(position: open[index + 1].position) : nil,
             hasNextSection: attempt.sequentialSections && section.index + 1 < attempt.sections.count,
             errorMessage: error, examScript: context.app.staticFiles.assetURL("js/exam.js"))
         fill(&view, question: question, response: item.response)

@@ -35,12 +35,10 @@ enum ExamAPI {
         }
 
         let owner = context.attemptOwner
-        if let open = try context.attempts.openAttempt(examID: blueprint.id, owner: owner, now: context.now) {
-            return try json(AttemptJSON(try context.attempts.resume(token: open.token, owner: owner, now: context.now)))
-        }
-        let view = try context.attempts.start(
-            examID: blueprint.id, owner: owner, timeFactor: context.user?.timeFactor ?? 1, now: context.now)
-        return try json(AttemptJSON(view), status: 201)
+        let existing = try context.attempts.openAttempt(examID: blueprint.id, owner: owner, now: context.now)
+        let token = try ExamStartAction.startOrResume(context, blueprint)
+        let view = try context.attempts.resume(token: token, owner: owner, now: context.now)
+        return try json(AttemptJSON(view), status: existing == nil ? 201 : 200)
     }
 
     static func attempt(_ context: inout Context) throws -> Response {

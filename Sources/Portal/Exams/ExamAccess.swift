@@ -12,6 +12,13 @@ extension Context {
         return .visitor(Hex.encode(Digest.sha256(csrfSubject)))
     }
 
+    /// Hands the visitor's attempts (free samples taken before signing in) to `user`.
+    func adoptVisitorAttempts(by userID: Int64) throws {
+        guard user == nil, case .visitor(let key) = attemptOwner else { return }
+        let adopted = try attempts.adopt(visitorKey: key, userID: userID)
+        if adopted > 0 { logger.info("exams.attempts.adopted", [("user_id", "\(userID)"), ("count", "\(adopted)")]) }
+    }
+
     /// An attempt service bound to this request's connection.
     var attempts: AttemptService {
         AttemptService(db: db, logger: logger)

@@ -105,8 +105,10 @@ struct ItemJSON: Encodable {
     var kind: String
     var title: String?
     var stemHTML: String
-    var options: [String]
-    var matchItems: [String]
+    /// The options as HTML fragments, in the order the candidate sees them.
+    var optionsHTML: [String]
+    var matchItemsHTML: [String]
+    /// Plain text.
     var matchAnswers: [String]
     var unit: String?
     var response: APIAnswer?
@@ -120,8 +122,8 @@ struct ItemJSON: Encodable {
         kind = question.kind.rawValue
         title = question.title
         stemHTML = QuestionHTML.render(question.stem)
-        options = question.options.map(QuestionHTML.inline)
-        matchItems = question.matchItems.map(QuestionHTML.inline)
+        optionsHTML = question.options.map(QuestionHTML.inline)
+        matchItemsHTML = question.matchItems.map(QuestionHTML.inline)
         matchAnswers = question.matchAnswers
         unit = question.unit
         response = item.response.map(APIAnswer.init)

@@ -23,10 +23,13 @@ enum AccountPage {
 
     static func updateProfile(_ context: inout Context) throws -> Response {
         let user = try context.requireUser()
-        let name = context.field("display_name")
+        let name: String
+        do {
+            name = try AccountService.cleanDisplayName(context.field("display_name"))
+        } catch let error as AccountError {
+            return try render(&context, errors: [error.message])
+        }
 
-        if name.isEmpty { return try render(&context, errors: [AccountError.displayNameMissing.message]) }
-        if name.count > 60 { return try render(&context, errors: [AccountError.displayNameTooLong.message]) }
         try UserStore(context.db).setDisplayName(userID: user.id, name)
         return context.redirect(to: "/compte", notice: .named("profil"))
     }

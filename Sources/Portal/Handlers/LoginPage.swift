@@ -26,6 +26,7 @@ enum LoginPage {
                 email: email, password: password, address: context.request.remoteAddress,
                 userAgent: context.request.headers["User-Agent"] ?? "")
             if let old = context.sessionID { try context.accounts.logout(sessionID: old) }
+            try context.adoptVisitorAttempts(by: login.user.id)
             context.pendingCookies.append(context.app.sessionCookie(login.sessionID))
             return context.redirect(to: next, notice: .named("connecte"))
         } catch let error as AccountError {

@@ -23,6 +23,7 @@ enum RegistrationPage {
         do {
             let user = try context.accounts.register(
                 email: email, displayName: name, password: password, address: context.request.remoteAddress)
+            try context.adoptVisitorAttempts(by: user.id)
             let sessionID = try context.accounts.openSession(
                 userID: user.id, userAgent: context.request.headers["User-Agent"] ?? "")
             context.pendingCookies.append(context.app.sessionCookie(sessionID))
