@@ -109,11 +109,28 @@ enum ExamFormat {
         return "\(seconds / 60) min \(String(format: "%02d", seconds % 60)) s"
     }
 
-    /// The French name of a category path's last part ("dosages" from "ifsi/calculs/dosages").
+    /// The French name of a category path without its track ("Calculs › Débits" for "ifsi/calculs/debits").
     static func categoryName(_ path: String) -> String {
-        let parts = path.split(separator: "/").dropFirst()
-        return parts.map { $0.replacingOccurrences(of: "-", with: " ") }.joined(separator: " › ").capitalizedFirst
+        let parts = path.split(separator: "/").dropFirst().map { segment in
+            segmentNames[String(segment)] ?? segment.replacingOccurrences(of: "-", with: " ")
+        }
+        return parts.joined(separator: " › ").capitalizedFirst
     }
+
+    /// Category folder names are ASCII slugs; these are their French spellings.
+    static let segmentNames: [String: String] = [
+        "actualite": "Actualité", "actualite-durable": "Actualité durable", "bientraitance": "Bientraitance",
+        "calculs": "Calculs", "conversions": "Conversions", "culture": "Culture", "debits": "Débits",
+        "dosages": "Dosages", "ecrit": "Écrit", "entretien": "Entretien", "equipe": "Équipe",
+        "ethique-droits": "Éthique et droits", "expression": "Expression", "francais": "Français",
+        "fractions-pourcentages": "Fractions et pourcentages", "hygiene": "Hygiène", "institutions": "Institutions",
+        "lois": "Lois", "metier": "Métier", "operations": "Opérations", "oral": "Oral",
+        "proportions": "Proportions", "proportions-pourcentages": "Proportions et pourcentages",
+        "protection-sociale": "Protection sociale", "publics-dispositifs": "Publics et dispositifs",
+        "redaction": "Rédaction", "role": "Rôle", "sante-publique": "Santé publique",
+        "secret-ethique": "Secret et éthique", "sujets": "Sujets", "argumentation": "Argumentation",
+        "systeme-de-sante": "Système de santé", "vie-courante": "Vie courante",
+    ]
 }
 
 extension String {

@@ -86,7 +86,9 @@ enum ExamIntroPage {
                     + "des points de la question ; "
                     + "une question sans réponse ne retire rien.")
         } else {
-            rules.append("Une réponse fausse ne retire pas de points.")
+            rules.append(
+                "Une réponse fausse ne fait pas perdre de points sur le reste de l'épreuve ; dans une question à "
+                    + "plusieurs réponses, une option fausse cochée réduit la note de cette seule question.")
         }
         rules.append(
             "Vos réponses sont enregistrées à chaque changement ; vous pouvez reprendre sur un autre appareil.")
