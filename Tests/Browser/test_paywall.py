@@ -28,9 +28,14 @@ def cli(portal, *arguments, stdin=None):
     return subprocess.run([binary, *arguments], input=stdin, text=True, env=env, check=True, capture_output=True)
 
 
-def choose_plan(browser, name):
+def choose_plan(browser, name, journey=None):
     row = browser.find_element(By.XPATH, f"//tr[th[normalize-space()='{name}']]")
-    click_and_wait(browser, row.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    click_and_wait(browser, row.find_element(By.LINK_TEXT, "Choisir"))
+    assert "L221-28" in browser.page_source
+    if journey:
+        journey.check("confirmation-commande")
+    browser.find_element(By.ID, "renonciation").click()
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Payer')]"))
 
 
 def sandbox(browser, label):
@@ -44,7 +49,7 @@ def test_pay_take_premium_exam_get_refunded_lose_access(portal, browser, journey
     assert "MODE TEST" in browser.page_source
     assert "TVA" in browser.page_source
     journey.check("tarifs")
-    choose_plan(browser, "Préparation IFSI — 1 mois")
+    choose_plan(browser, "Préparation IFSI — 1 mois", journey)
     assert "MODE TEST" in browser.page_source
     sandbox_url = browser.current_url
     journey.check("caisse-test")

@@ -19,7 +19,7 @@ import Web
         #expect(html.contains("3,32\u{00A0}€"))
         #expect(html.contains("20\u{00A0}%"))
         #expect(html.contains("Toutes les préparations — jusqu&#39;au concours 2027"))
-        #expect(html.contains(">Choisir</button>"))
+        #expect(html.contains(">Choisir</a>"))
         #expect(html.contains("MODE TEST — aucun paiement réel"))
         #expect(html.contains("<a href=\"/tarifs\" aria-current=\"page\">Tarifs</a>"))
     }
@@ -38,9 +38,12 @@ import Web
         let fixture = try PortalFixture()
         let shopper = BillingShopper(fixture: fixture)
         let browser = fixture.browser()
-        try browser.get("/tarifs")
+        try browser.get("/inscription")
+        let summary = try browser.get("/paiement/confirmer?formule=\(try shopper.planID("ifsi-1-mois"))")
+        #expect(summary.headers["Location"]?.hasPrefix("/connexion") == true)
 
-        let response = try browser.post("/paiement/commander", [("plan", "\(try shopper.planID("ifsi-1-mois"))")])
+        let response = try browser.post(
+            "/paiement/commander", [("plan", "\(try shopper.planID("ifsi-1-mois"))"), ("renonciation", "1")])
         #expect(response.status == 401)
         #expect(response.bodyText.contains("Connectez-vous ou créez un compte pour choisir une formule"))
         #expect(try shopper.db.queryOne("SELECT COUNT(*) AS n FROM orders")?.int("n") == 0)
@@ -52,7 +55,8 @@ import Web
         let browser = try shopper.member("nouveau@exemple.fr", confirmed: false)
         try browser.get("/tarifs")
 
-        let response = try browser.post("/paiement/commander", [("plan", "\(try shopper.planID("ifsi-1-mois"))")])
+        let response = try browser.post(
+            "/paiement/commander", [("plan", "\(try shopper.planID("ifsi-1-mois"))"), ("renonciation", "1")])
         #expect(response.status == 403)
         #expect(response.bodyText.contains("Confirmez votre adresse e-mail avant de commander"))
         #expect(try shopper.db.queryOne("SELECT COUNT(*) AS n FROM orders")?.int("n") == 0)
@@ -143,5 +147,29 @@ import Web
         #expect(try intruder.post(checkout, [("issue", "payment_succeeded")]).status == 404)
         #expect(try shopper.access("intrus@exemple.fr", .ifsi) == nil)
         #expect(try shopper.access("camille@exemple.fr", .ifsi) == nil)
+    }
+}
+
+/// The express request to start at once, required before paying (Code de la consommation, art. L221-28).
+@Suite struct BillingConsentTests {
+    @Test func anOrderWithoutTheWaiverIsRefusedAndNothingIsOrdered() throws {
+        let fixture = try PortalFixture()
+        let browser = fixture.browser()
+        try browser.get("/inscription")
+        try browser.post(
+            "/inscription", [("email", "c@exemple.fr"), ("display_name", "C"), ("password", "une phrase longue")])
+        let token = try #require(try fixture.mailedToken(to: "c@exemple.fr", path: "/compte/confirmer"))
+        try browser.get("/compte/confirmer?jeton=\(token)")
+        let planID = try #require(
+            try fixture.app.pool.connection().queryOne("SELECT id FROM plans WHERE slug = 'ifsi-1-mois'")?.int64("id"))
+
+        let summary = try browser.get("/paiement/confirmer?formule=\(planID)")
+        #expect(summary.bodyText.contains("L221-28"))
+        #expect(summary.bodyText.contains("TVA"))
+        let refused = try browser.post("/paiement/commander", [("plan", "\(planID)")])
+        #expect(refused.status == 422)
+        #expect(refused.bodyText.contains("Cochez la case de demande d&#39;accès immédiat"))
+        let orders = try fixture.app.pool.connection().queryOne("SELECT COUNT(*) AS n FROM orders")?.int("n")
+        #expect(orders == 0)
     }
 }

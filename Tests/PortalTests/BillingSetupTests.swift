@@ -65,7 +65,10 @@ import Web
         #expect(!page.bodyText.contains("MODE TEST"))
         let browser = try shopper.member("camille@exemple.fr")
         try browser.get("/tarifs")
-        #expect(try browser.post("/paiement/commander", [("plan", "\(try shopper.planID("es-1-mois"))")]).status == 503)
+        #expect(
+            try browser.post(
+                "/paiement/commander", [("plan", "\(try shopper.planID("es-1-mois"))"), ("renonciation", "1")]
+            ).status == 503)
     }
 
     @Test func stripeCheckoutRedirectsToTheSessionStripeReturns() throws {
@@ -82,7 +85,8 @@ import Web
         let browser = try shopper.member("camille@exemple.fr")
         try browser.get("/tarifs")
 
-        let response = try browser.post("/paiement/commander", [("plan", "\(try shopper.planID("es-1-mois"))")])
+        let response = try browser.post(
+            "/paiement/commander", [("plan", "\(try shopper.planID("es-1-mois"))"), ("renonciation", "1")])
         #expect(response.status == 303)
         #expect(response.headers["Location"] == "https://checkout.stripe.test/c/pay/cs_test_local")
         let request = try #require(stripe.lastRequest)

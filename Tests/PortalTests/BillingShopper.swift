@@ -56,7 +56,8 @@ struct BillingShopper {
     /// Orders `slug` from the pricing page; returns the sandbox checkout path.
     func order(_ browser: Browser, _ slug: String) throws -> String {
         try browser.get("/tarifs")
-        let response = try browser.post("/paiement/commander", [("plan", "\(try planID(slug))")])
+        let response = try browser.post(
+            "/paiement/commander", [("plan", "\(try planID(slug))"), ("renonciation", "1")])
         #expect(response.status == 303)
         let location = try #require(response.headers["Location"])
         #expect(location.hasPrefix("/paiement/bac-a-sable/cs_sandbox_"))

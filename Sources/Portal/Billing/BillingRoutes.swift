@@ -4,6 +4,7 @@ import Web
 enum BillingRoutes {
     static func install(on app: App) {
         app.route(.get, "/tarifs", PricingPage.show)
+        app.route(.get, "/paiement/confirmer", OrderConfirmPage.show)
         app.route(.post, "/paiement/commander", CheckoutAction.start)
         app.route(.get, "/paiement/bac-a-sable/:session", SandboxCheckoutPage.show)
         app.route(.post, "/paiement/bac-a-sable/:session", SandboxCheckoutPage.submit)

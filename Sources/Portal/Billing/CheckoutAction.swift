@@ -36,6 +36,14 @@ enum CheckoutAction {
                 context, errors: ["Choisissez une formule dans le tableau des tarifs."], status: 422)
         }
 
+        guard context.request.form.value("renonciation") == "1" else {
+            return try OrderConfirmPage.render(
+                context, planID: planID,
+                errors: [
+                    "Cochez la case de demande d'accès immédiat : sans elle, la commande ne peut pas être passée."
+                ], status: 422)
+        }
+
         let base = context.app.config.baseURL
         do {
             let (_, redirect) = try checkout.start(
