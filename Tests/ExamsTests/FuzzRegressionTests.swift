@@ -6,9 +6,24 @@ import Testing
 /// Inputs found by `scripts/fuzz.sh`: Moodle XML that crashed the process inside `XMLParser`
 /// (swift-corelibs-foundation force-unwraps names as UTF-8 and reads a missing instruction's data),
 /// and text that the exporters wrote back changed: a GIFT short answer with `->` (read back as
-/// matching), a GIFT category with a `\n` escape (its line split in two), and a Moodle XML `\r\n`
-/// (read back as `\n`).
+/// matching), a GIFT category with a `\n` escape (its line split in two), a Moodle XML `\r\n`
+/// (read back as `\n`), and a category whose `/` a combining mark hid (read back under `top/`).
 struct FuzzRegressionTests {
+    @Test func combiningMarkAfterASlashDoesNotHideTheCategorySeparator() throws {
+        let xml = """
+            <quiz>
+            <question type="category"><category><text>$course$/top/\u{0301}Accent/Suite</text></category></question>
+            <question type="essay"><name><text>E</text></name><questiontext><text>Q</text></questiontext></question>
+            </quiz>
+            """
+        let questions = try MoodleXMLImporter.parse(Data(xml.utf8), file: "q.xml")
+        #expect(questions.map(\.category) == ["\u{0301}Accent/Suite"])
+
+        let exported = MoodleXMLExporter.export(questions)
+        let reimported = try MoodleXMLImporter.parse(Data(exported.utf8), file: "export.xml")
+        #expect(reimported.map(\.category) == ["\u{0301}Accent/Suite"])
+    }
+
     @Test func carriageReturnBeforeALineFeedSurvivesAMoodleXMLRoundTrip() throws {
         let question = Question(id: "q", kind: .essay, stem: QuestionText("Ligne 1\r\nLigne 2\rFin"))
 

@@ -175,6 +175,9 @@ import Web
         #expect(export.headers["Content-Type"]?.hasPrefix("application/json") == true)
         #expect(export.bodyText.contains("\"email\" : \"camille@exemple.fr\""))
         #expect(!export.bodyText.contains("scrypt"))
+        for section in ["\"epreuves\"", "\"reponses\"", "\"commandes\"", "\"factures\""] {
+            #expect(export.bodyText.contains(section))
+        }
 
         try browser.get("/compte/suppression")
         let refused = try browser.post("/compte/suppression", [("password", "pas la bonne")])

@@ -56,10 +56,11 @@ enum QuestionIdentity {
     /// The category path of a GIFT `$CATEGORY:` or Moodle category: Moodle's context prefix (`$course$/`,
     /// `$module$/`, `$system$/`...) and its root `top/` segment removed, empty segments dropped.
     /// A line break (a GIFT `\n`) becomes a space: the path is written back on one `$CATEGORY:` line.
+    /// Split on the `/` scalar, which a following combining mark would otherwise hide inside one `Character`.
     static func categoryPath(fromMoodle raw: String) -> String {
         let oneLine = String(raw.map { $0.isNewline ? " " : $0 })
-        var segments = oneLine.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        var segments = oneLine.unicodeScalars.split(separator: "/", omittingEmptySubsequences: false)
+            .map { Substring($0).trimmingCharacters(in: .whitespaces) }
         if let first = segments.first, first.count > 2, first.hasPrefix("$"), first.hasSuffix("$") {
             segments.removeFirst()
             if segments.first == "top" { segments.removeFirst() }

@@ -1,4 +1,6 @@
 import Accounts
+import Billing
+import Exams
 import Foundation
 import Web
 
@@ -7,9 +9,11 @@ enum AccountExportAction {
     static func download(_ context: inout Context) throws -> Response {
         let user = try context.requireUser()
 
-        guard let export = try AccountExport.collect(userID: user.id, db: context.db, now: context.now) else {
+        guard var export = try AccountExport.collect(userID: user.id, db: context.db, now: context.now) else {
             throw PortalError.notFound
         }
+        export.sections.merge(try ExamPersonalData.sections(userID: user.id, db: context.db)) { $1 }
+        export.sections.merge(try BillingPersonalData.sections(userID: user.id, db: context.db)) { $1 }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
