@@ -210,6 +210,11 @@ import Web
             #expect(refused.bodyText.contains("invalid_response"))
             let accepted = try save(browser, token, position: position, #"{"response": {"text": "2,5"}, "seq": 2}"#)
             #expect(accepted.status == 200)
+
+            let withoutScript = try browser.post(
+                "/epreuves/\(token)/questions/\(position)", [("reponse", "2,500"), ("aller", "\(position)")])
+            #expect(withoutScript.status == 422)
+            #expect(withoutScript.bodyText.contains("value=\"2,500\""))
             return
         }
         Issue.record("the IFSI sample drew no numerical question")

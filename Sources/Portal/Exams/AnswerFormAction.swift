@@ -26,7 +26,9 @@ enum AnswerFormAction {
                 return context.redirect(to: "/epreuves/\(token)")
             }
             let fresh = try context.attempts.resume(token: token, owner: owner, now: context.now)
-            return try AttemptPage.render(&context, fresh, position: position, error: error.message, status: 422)
+            return try AttemptPage.render(
+                &context, fresh, position: position, error: error.message, status: 422,
+                typed: context.request.form.value("reponse"))
         }
 
         let target = context.request.form.value("aller").flatMap(Int.init) ?? position

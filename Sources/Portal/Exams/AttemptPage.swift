@@ -128,11 +128,12 @@ enum AttemptPage {
     }
 
     /// Renders question `position` (or the current one) of an open attempt.
+    ///
+    /// `typed` replaces the stored answer in the field when a typed answer was refused, so it can be corrected.
     static func render(
-        _ context: inout Context, _ attempt: AttemptView, position requested: Int?, error: String?, status: Int
-    )
-        throws -> Response
-    {
+        _ context: inout Context, _ attempt: AttemptView, position requested: Int?, error: String?, status: Int,
+        typed: String? = nil
+    ) throws -> Response {
         let open = attempt.items.filter { $0.question != nil }
         guard !open.isEmpty else { return context.redirect(to: "/epreuves/\(attempt.attempt.token)/terminer") }
         let item =
@@ -166,7 +167,7 @@ enum AttemptPage {
             next: index + 1 < open.count ? View.Target(position: open[index + 1].position) : nil,
             hasNextSection: attempt.sequentialSections && section.index + 1 < attempt.sections.count,
             errorMessage: error, examScript: context.app.staticFiles.assetURL("js/exam.js"))
-        fill(&view, question: question, response: item.response)
+        fill(&view, question: question, response: typed.map(AnswerResponse.text) ?? item.response)
         return try context.render("pages/exams/question", view, status: status)
     }
 
