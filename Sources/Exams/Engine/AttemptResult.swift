@@ -88,4 +88,6 @@ public struct HistoryEntry: Equatable, Sendable {
     public var scoreOutOf20: Double
     /// Whether passed; nil while essays await marking.
     public var passed: Bool?
+    /// Whether an eliminatory mark was hit; nil while essays await marking.
+    public var eliminated: Bool? = nil
 }

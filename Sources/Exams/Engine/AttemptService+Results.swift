@@ -55,7 +55,8 @@ extension AttemptService {
             return HistoryEntry(
                 token: attempt.token, examID: attempt.examID, examTitle: titles[attempt.examID] ?? attempt.examID,
                 finishedAt: attempt.finishedAt ?? attempt.deadline, score: score, maxScore: attempt.maxScore,
-                scoreOutOf20: Self.outOf20(score, max: attempt.maxScore), passed: attempt.passed)
+                scoreOutOf20: Self.outOf20(score, max: attempt.maxScore), passed: attempt.passed,
+                eliminated: attempt.eliminated)
         }
     }
 

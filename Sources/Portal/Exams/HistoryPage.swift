@@ -32,7 +32,8 @@ enum HistoryPage {
                 View.Entry(
                     token: $0.token, date: FrenchFormat.date($0.finishedAt), examTitle: $0.examTitle,
                     scoreLabel: ExamFormat.score($0.score, outOf: $0.maxScore),
-                    verdictLabel: $0.passed.map { $0 ? "Réussi" : "Non réussi" } ?? "En attente de correction")
+                    verdictLabel: $0.eliminated == true
+                        ? "Éliminé" : $0.passed.map { $0 ? "Réussi" : "Non réussi" } ?? "En attente de correction")
             })
         return try context.render("pages/exams/history", view)
     }
