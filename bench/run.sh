@@ -41,7 +41,8 @@ cc -O2 -o "$work/examday" bench/examday.c
 ulimit -n 65536 2>/dev/null || true
 
 export LESOCIAL_ENV=production LESOCIAL_PORT=$app_port LESOCIAL_LOG_LEVEL="${BENCH_LOG_LEVEL:-warning}"
-export LESOCIAL_THREADS=$threads LESOCIAL_MAX_CONNECTIONS=$((candidates + 256))
+# libmicrohttpd splits the connection limit between its threads: room for every candidate on either one.
+export LESOCIAL_THREADS=$threads LESOCIAL_MAX_CONNECTIONS=$((candidates * threads + 256))
 base="http://127.0.0.1:$app_port"
 ceiling="http://127.0.0.1:$nginx_port"
 peak_rss_kb=0

@@ -46,7 +46,9 @@ struct APIError: Error, Encodable {
     }
 
     var response: Response {
-        let body = (try? JSONEncoder().encode(["code": code, "message": message])) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = (try? encoder.encode(["code": code, "message": message])) ?? Data()
         var response = Response.json(bytes: Array(body), status: status)
         response.headers.set("Cache-Control", "no-store")
         return response
