@@ -8,6 +8,8 @@ enum ServeCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let started = Date()
         let logger = Logger(label: "portal")
+        // Handlers go in before the port opens: a SIGTERM sent as soon as /healthz answers must stop cleanly.
+        let signals = try SignalWaiter(signals: [SIGTERM, SIGINT])
         let config = try Configuration()
         let app = try App(config: config, logger: logger)
         if config.mode == .development { try DemoAccounts.seed(app) }
@@ -28,7 +30,7 @@ enum ServeCommand {
                 ("startup_ms", "\(Int(Date().timeIntervalSince(started) * 1000))"),
             ])
 
-        let signal = SignalWaiter.wait(for: [SIGTERM, SIGINT])
+        let signal = signals.wait()
         logger.info("portal.stopping", [("signal", "\(signal)")])
         server.stop()
         jobs.forEach { $0.stop() }
