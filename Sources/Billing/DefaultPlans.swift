@@ -62,7 +62,8 @@ public enum DefaultPlans {
                 slug: "toutes-3-mois", name: "Toutes les préparations — 3 mois", scope: .all,
                 duration: .months(3), priceTTCCents: 7990),
             Entry(
-                slug: "toutes-concours-2027", name: "Toutes les préparations — jusqu'au concours 2027", scope: .all,
+                slug: "toutes-concours-2027", name: "Toutes les préparations — jusqu'aux sélections 2027",
+                scope: .all,
                 duration: .untilDate(concours2027End), priceTTCCents: 12900),
         ]
         return oneMonth + threeMonths + everything

@@ -161,10 +161,12 @@ public final class App: @unchecked Sendable {
         if request.path.hasPrefix("/api/") {
             response = APIError(
                 status: 401, code: "session_expired",
-                message: "Votre session a pris fin : reconnectez-vous pour continuer. Vos réponses enregistrées sont conservées."
+                message: "Votre session a pris fin : reconnectez-vous pour continuer. "
+                    + "Vos réponses enregistrées sont conservées."
             ).response
         } else {
-            let back = request.method.isSafe ? request.path : (request.headers["Referer"].flatMap(URL.init(string:))?.path ?? "/")
+            let referer = request.headers["Referer"].flatMap(URL.init(string:))?.path ?? "/"
+            let back = request.method.isSafe ? request.path : referer
             let next = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             response = Response.redirect(to: "/connexion?suite=" + next)
             response.setCookie(Notice.named("session-terminee")!.cookie(secure: config.secureCookies))

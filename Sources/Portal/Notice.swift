@@ -24,7 +24,8 @@ public struct Notice: Encodable, Equatable {
         "supprime": Notice(kind: "info", text: "Votre compte a été supprimé. Merci d'avoir utilisé LeSocial."),
         "connexion-requise": Notice(kind: "info", text: "Connectez-vous pour accéder à cette page."),
         "session-terminee": Notice(
-            kind: "info", text: "Votre session a pris fin. Reconnectez-vous : vos réponses enregistrées sont conservées."),
+            kind: "info",
+            text: "Votre session a pris fin. Reconnectez-vous : vos réponses enregistrées sont conservées."),
     ]
 
     let code: String

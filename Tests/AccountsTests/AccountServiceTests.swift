@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test func blankPasswordsAndDisguisedNamesAreRefusedOrCleaned() throws {
-        #expect(throws: AccountError.passwordBlank) { try AccountService.checkNewPassword(String(repeating: " ", count: 12)) }
+        let spaces = String(repeating: " ", count: 12)
+        #expect(throws: AccountError.passwordBlank) { try AccountService.checkNewPassword(spaces) }
         #expect(try AccountService.cleanDisplayName(" Camille\n\u{202E}D. ") == "Camille D.")
         #expect(throws: AccountError.displayNameMissing) { try AccountService.cleanDisplayName("\u{202E}\n") }
     }

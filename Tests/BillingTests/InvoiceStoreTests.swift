@@ -115,7 +115,7 @@ import Testing
         let invoice = try InvoiceStore(fixture.db).invoice(number: "2026-000001", userID: user)
 
         #expect(invoice.lines.count == 1)
-        #expect(invoice.lines[0].description == "Toutes les préparations — jusqu'au concours 2027")
+        #expect(invoice.lines[0].description == "Toutes les préparations — jusqu'aux sélections 2027")
         #expect(invoice.lines[0].price == PriceBreakdown(ttcCents: 12900))
         #expect(invoice.total.htCents == 10750)
         #expect(invoice.total.vatCents == 2150)

@@ -6,8 +6,9 @@ import Testing
 /// Inputs found by `scripts/fuzz.sh`: Moodle XML that crashed the process inside `XMLParser`
 /// (swift-corelibs-foundation force-unwraps names as UTF-8 and reads a missing instruction's data),
 /// and text that the exporters wrote back changed: a GIFT short answer with `->` (read back as
-/// matching), a GIFT category with a `\n` escape (its line split in two), a Moodle XML `\r\n`
-/// (read back as `\n`), and a category whose `/` a combining mark hid (read back under `top/`).
+/// matching), a GIFT category with a `\n` escape (its line split in two), and Moodle XML where a
+/// `Character` hid a scalar: `\r\n` read back as `\n`, `<` before a combining mark left unescaped,
+/// a category `/` before one not split (read back under `top/`).
 struct FuzzRegressionTests {
     @Test func combiningMarkAfterASlashDoesNotHideTheCategorySeparator() throws {
         let xml = """
@@ -22,6 +23,15 @@ struct FuzzRegressionTests {
         let exported = MoodleXMLExporter.export(questions)
         let reimported = try MoodleXMLImporter.parse(Data(exported.utf8), file: "export.xml")
         #expect(reimported.map(\.category) == ["\u{0301}Accent/Suite"])
+    }
+
+    @Test func lessThanFollowedByACombiningMarkIsEscapedInMoodleXML() throws {
+        let question = Question(id: "q", kind: .essay, stem: QuestionText("MDPH <\u{030B}ext & co"))
+
+        let exported = MoodleXMLExporter.export([question])
+        #expect(exported.contains("<text>MDPH &lt;\u{030B}ext &amp; co</text>"))
+        let reimported = try MoodleXMLImporter.parse(Data(exported.utf8), file: "export.xml")
+        #expect(reimported.map(\.stem.text) == ["MDPH <\u{030B}ext & co"])
     }
 
     @Test func carriageReturnBeforeALineFeedSurvivesAMoodleXMLRoundTrip() throws {

@@ -18,7 +18,7 @@ import Web
         #expect(html.contains("16,58\u{00A0}€"))
         #expect(html.contains("3,32\u{00A0}€"))
         #expect(html.contains("20\u{00A0}%"))
-        #expect(html.contains("Toutes les préparations — jusqu&#39;au concours 2027"))
+        #expect(html.contains("Toutes les préparations — jusqu&#39;aux sélections 2027"))
         #expect(html.contains(">Choisir</a>"))
         #expect(html.contains("MODE TEST — aucun paiement réel"))
         #expect(html.contains("<a href=\"/tarifs\" aria-current=\"page\">Tarifs</a>"))

@@ -114,19 +114,19 @@ public enum MoodleXMLExporter {
 
     /// XML character escaping; text is kept byte for byte otherwise.
     ///
-    /// A carriage return is written `&#13;`, also inside `\r\n` (one `Character`): a raw one would be
-    /// read back as a line feed.
+    /// Scalars, not `Character`s: a combining mark after `<` or `&`, or the `\n` of `\r\n`, makes one
+    /// `Character` with it, which would hide the markup from escaping. A carriage return is written
+    /// `&#13;`: a raw one would be read back as a line feed.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "\r": result += "&#13;"
-            case "\r\n": result += "&#13;\n"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
