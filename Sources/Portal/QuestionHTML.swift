@@ -1,5 +1,6 @@
 import Exams
 import Foundation
+import Web
 
 /// Turns question texts into HTML that is safe to insert unescaped.
 ///
@@ -41,18 +42,6 @@ public enum QuestionHTML {
 
     /// HTML-escapes `& < > " '`.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLText.escaped(text)
     }
 }

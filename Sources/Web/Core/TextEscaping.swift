@@ -1,7 +1,7 @@
-/// HTML escaping for the few pages the web layer renders itself (error pages).
-enum HTMLText {
+/// HTML escaping for text placed in markup outside templates (error pages, rendered question text).
+public enum HTMLText {
     /// `text` with `& < > " '` replaced by entities.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
