@@ -123,8 +123,21 @@ def click_and_wait(driver, element):
         except WebDriverException:
             if not isinstance(element, tuple) or attempt == 2:
                 raise
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 10).until(lambda d: is_gone(old))
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def is_gone(element):
+    """Whether a page's element was replaced by a new page.
+
+    Chromium reports a replaced node either as stale or with an inspector error
+    ("Node with given id does not belong to the document"); both mean gone.
+    """
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
 
 
 class Journey:

@@ -4,7 +4,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, click_and_wait
+from conftest import ROOT, click_and_wait, is_gone
 from exam_steps import answer_all, answer_current, kind, wait_saved
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -111,7 +111,7 @@ def test_keyboard_only_pass_through_an_exam(portal, browser, journey):
     button.send_keys(Keys.ENTER)
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 10).until(lambda d: is_gone(old))
 
     for number in range(3):
         assert kind(browser) in ("singleChoice", "trueFalse", "multipleChoice", "numerical", "shortAnswer", "matching")
@@ -135,6 +135,6 @@ def test_keyboard_only_pass_through_an_exam(portal, browser, journey):
         wait_saved(browser)
         old = browser.find_element(By.TAG_NAME, "html")
         active.send_keys(Keys.ALT, "n")
-        WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+        WebDriverWait(browser, 10).until(lambda d: is_gone(old))
     assert "question 4 sur 10" in browser.page_source
     journey.check("clavier")

@@ -120,7 +120,7 @@ def test_school_codes_open_access_once(portal, browser, journey):
     assert len(codes) == 3
     batch_url = browser.current_url
     journey.check("lot-de-codes")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Se déconnecter']").click()
+    click_and_wait(browser, (By.XPATH, "//button[normalize-space()='Se déconnecter']"))
 
     register_and_confirm(browser, portal, "eleve@exemple.fr", "Élève")
     browser.get(portal.url("/bons"))
