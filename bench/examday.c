@@ -8,8 +8,12 @@
  * that candidate. One thread with epoll; prints its own CPU time so it can be shown not to be the
  * bottleneck.
  *
+ * THINK_MS (default 0) is the mean time a candidate takes between two answers, drawn uniformly from
+ * half to one and a half times it: everyone starts at once, then answers at their own pace. With 0,
+ * each answer follows the previous acknowledgement at once: a queue of every candidate, a stress test.
+ *
  * Build: cc -O2 -o examday bench/examday.c
- * Usage: examday HOST PORT CANDIDATES [EXAM_ID] [ROUNDS]
+ * Usage: examday HOST PORT CANDIDATES [EXAM_ID] [ROUNDS] [THINK_MS]
  * Output: one "EXAMDAY key=value …" line (times in ms).
  */
 #define _GNU_SOURCE
@@ -39,13 +43,24 @@ struct candidate {
     char *in;
     size_t in_len, in_cap;
     double sent_at;
+    struct candidate *next_waiting; /* in its timer bucket while thinking */
 };
+
+/* Candidates thinking, by the millisecond they answer again, on a wheel of WHEEL ms. */
+#define WHEEL 16384
+static struct candidate *wheel[WHEEL];
+static long long wheel_done_ms; /* every bucket up to this ms was handled */
+static int waiting;
+static int think_ms;
 
 static const char *host;
 static int port, rounds = 4;
 static const char *exam = "ifsi-echantillon";
 static double *save_ms, *start_ms, *submit_ms;
 static size_t saves, starts, submits, errors, requests;
+
+static void compose(struct candidate *c);
+static void flush_out(struct candidate *c);
 
 static double now_ms(void) {
     struct timespec t;
@@ -167,6 +182,14 @@ static void handle(struct candidate *c, int status, const char *headers, const c
             c->position = 0;
             if (++c->round == rounds) c->step = SUBMIT;
         }
+        if (think_ms > 0) {
+            long long at = (long long)now_ms() + think_ms / 2 + rand() % (think_ms + 1);
+            if (at <= wheel_done_ms) at = wheel_done_ms + 1;
+            c->next_waiting = wheel[at % WHEEL];
+            wheel[at % WHEEL] = c;
+            waiting++;
+            return;
+        }
         break;
     case SUBMIT:
         if (status != 200) {
@@ -226,6 +249,12 @@ int main(int argc, char **argv) {
     int count = atoi(argv[3]);
     if (argc > 4) exam = argv[4];
     if (argc > 5) rounds = atoi(argv[5]);
+    if (argc > 6) think_ms = atoi(argv[6]);
+    if (think_ms < 0 || think_ms > WHEEL / 2) {
+        fprintf(stderr, "examday: THINK_MS must be between 0 and %d\n", WHEEL / 2);
+        return 2;
+    }
+    srand(42);
     size_t most = (size_t)count * rounds * 64;
     save_ms = malloc(most * sizeof *save_ms);
     start_ms = malloc(count * sizeof *start_ms);
@@ -243,6 +272,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     double began = now_ms();
+    wheel_done_ms = (long long)began;
     for (int i = 0; i < count; i++) {
         struct candidate *c = &candidates[i];
         c->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -267,7 +297,22 @@ int main(int argc, char **argv) {
     int active = count;
     struct epoll_event events[256];
     while (active > 0) {
-        int n = epoll_wait(epoll, events, 256, 60000);
+        int n = epoll_wait(epoll, events, 256, waiting > 0 ? 1 : 60000);
+        /* Candidates whose thinking is over send their next request. */
+        for (long long ms = (long long)now_ms(); wheel_done_ms < ms;) {
+            wheel_done_ms++;
+            struct candidate *c = wheel[wheel_done_ms % WHEEL];
+            wheel[wheel_done_ms % WHEEL] = NULL;
+            while (c) {
+                struct candidate *next = c->next_waiting;
+                waiting--;
+                compose(c);
+                flush_out(c);
+                if (c->step == FAILED) active--;
+                c = next;
+            }
+        }
+        if (n == 0 && waiting > 0) continue;
         if (n <= 0) {
             fprintf(stderr, "examday: no progress for 60 s, %d candidates unfinished\n", active);
             errors += active;
@@ -294,9 +339,9 @@ int main(int argc, char **argv) {
     size_t finished = submits;
     printf("EXAMDAY candidates=%d finished=%zu errors=%zu requests=%zu total_s=%.2f saves=%zu saves_per_s=%.0f "
            "save_p50_ms=%.2f save_p99_ms=%.2f save_max_ms=%.2f start_p99_ms=%.2f submit_p99_ms=%.2f "
-           "client_cpu_s=%.2f client_cpu_pct=%.1f\n",
+           "client_cpu_s=%.2f client_cpu_pct=%.1f think_ms=%d\n",
            count, finished, errors, requests, total, saves, saves / total, percentile(save_ms, saves, 0.5),
            percentile(save_ms, saves, 0.99), percentile(save_ms, saves, 1.0), percentile(start_ms, starts, 0.99),
-           percentile(submit_ms, submits, 0.99), cpu, 100 * cpu / total);
+           percentile(submit_ms, submits, 0.99), cpu, 100 * cpu / total, think_ms);
     return errors == 0 ? 0 : 1;
 }

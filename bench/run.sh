@@ -4,7 +4,8 @@
 #
 # Usage: bench/run.sh [seconds-per-run] [runs]
 # Environment: LESOCIAL_BIN (binary to measure; default: built here as .build/release/lesocial),
-#   BENCH_SCENARIOS (default "cold pages save examday big"), BENCH_CONNECTIONS (64),
+#   BENCH_SCENARIOS (default "cold pages save examday big"), BENCH_CONNECTIONS (64), BENCH_THINK_MS (1000),
+#   BENCH_SERVER_THREADS (4 × cores),
 #   BENCH_CANDIDATES (2000), BENCH_BIG_QUESTIONS (20000), BENCH_BIG_ATTEMPTS (200000),
 #   BENCH_LOG_LEVEL (server log level, default warning), BENCH_KEEP (1: keep the work folder).
 set -euo pipefail
@@ -19,6 +20,9 @@ candidates="${BENCH_CANDIDATES:-2000}"
 big_questions="${BENCH_BIG_QUESTIONS:-20000}"
 big_attempts="${BENCH_BIG_ATTEMPTS:-200000}"
 threads=2
+# The server's own default (4 × cores): saves waiting for a shared commit hold a thread each.
+server_threads="${BENCH_SERVER_THREADS:-$((4 * $(nproc)))}"
+think_ms="${BENCH_THINK_MS:-1000}"
 app_port=18080
 nginx_port=18081
 
@@ -41,8 +45,8 @@ cc -O2 -o "$work/examday" bench/examday.c
 ulimit -n 65536 2>/dev/null || true
 
 export LESOCIAL_ENV=production LESOCIAL_PORT=$app_port LESOCIAL_LOG_LEVEL="${BENCH_LOG_LEVEL:-warning}"
-# libmicrohttpd splits the connection limit between its threads: room for every candidate on either one.
-export LESOCIAL_THREADS=$threads LESOCIAL_MAX_CONNECTIONS=$((candidates * threads + 256))
+# libmicrohttpd splits the connection limit between its threads: room for every candidate on any one.
+export LESOCIAL_THREADS=$server_threads LESOCIAL_MAX_CONNECTIONS=$((candidates * server_threads + 256))
 base="http://127.0.0.1:$app_port"
 ceiling="http://127.0.0.1:$nginx_port"
 peak_rss_kb=0
@@ -176,6 +180,7 @@ snapshot() {
 echo "LeSocial benchmarks — $(date -u +%FT%TZ), $(nproc) cores, load:$(uptime | sed 's/.*load average://')"
 echo "binary: $bin"
 echo "wrk -t$threads -c$connections -d${duration}s, median of $runs runs; ceiling: nginx ($threads workers) on a static copy"
+echo "server: $server_threads libmicrohttpd threads (BENCH_SERVER_THREADS), synchronous = FULL, group commit of saves"
 start_nginx
 
 small="$work/small"
@@ -210,18 +215,25 @@ if [[ $scenarios == *" save "* ]]; then
 fi
 stop_server "small database, pages and saves"
 
-if [[ $scenarios == *" examday "* ]]; then
+# One exam day: $1 = mean think time between two answers (ms), $2 = what it stands for.
+exam_day() {
+  local line cpu0 cpu1 total_s
   start_server "$small/data" "$repo"
   cpu0=$(server_cpu)
-  line=$("$work/examday" 127.0.0.1 "$app_port" "$candidates" ifsi-echantillon 4 || true)
+  line=$("$work/examday" 127.0.0.1 "$app_port" "$candidates" ifsi-echantillon 4 "$1" || true)
   cpu1=$(server_cpu)
   echo
-  echo "exam day: $candidates candidates at once, each: visitor page, start, 40 saves (4 per item), submit"
+  echo "exam day, $2: $candidates candidates at once, each: visitor page, start, 40 saves (4 per item), submit"
   echo "  ${line#EXAMDAY }" | tr ' ' '\n' | paste -sd' ' | fold -s -w 110 | sed '2,$s/^/  /'
   total_s=$(sed 's/.*total_s=\([0-9.]*\).*/\1/' <<<"$line")
   printf '  server CPU: %.1f s (%.0f %% of one core); target: 0 errors, p99 save < 50 ms\n' \
     "$(echo "$cpu1 - $cpu0" | bc -l)" "$(echo "100 * ($cpu1 - $cpu0) / $total_s" | bc -l)"
-  stop_server "exam day"
+  stop_server "exam day, $2"
+}
+
+if [[ $scenarios == *" examday "* ]]; then
+  exam_day "$think_ms" "thinking $((think_ms / 2))–$((think_ms * 3 / 2)) ms between answers"
+  exam_day 0 "no thinking (every answer sent on the previous acknowledgement: a stress test)"
 fi
 
 if [[ $scenarios == *" big "* ]]; then

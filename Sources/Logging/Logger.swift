@@ -48,20 +48,24 @@ public struct Logger: Sendable {
         return copy
     }
 
-    public func debug(_ message: StaticString, _ metadata: [(String, String)] = []) {
-        log(.debug, message, metadata)
+    public func debug(_ message: StaticString, _ metadata: @autoclosure () -> [(String, String)] = []) {
+        guard Level.debug >= minimumLevel else { return }
+        log(.debug, message, metadata())
     }
 
-    public func info(_ message: StaticString, _ metadata: [(String, String)] = []) {
-        log(.info, message, metadata)
+    public func info(_ message: StaticString, _ metadata: @autoclosure () -> [(String, String)] = []) {
+        guard Level.info >= minimumLevel else { return }
+        log(.info, message, metadata())
     }
 
-    public func warning(_ message: StaticString, _ metadata: [(String, String)] = []) {
-        log(.warning, message, metadata)
+    public func warning(_ message: StaticString, _ metadata: @autoclosure () -> [(String, String)] = []) {
+        guard Level.warning >= minimumLevel else { return }
+        log(.warning, message, metadata())
     }
 
-    public func error(_ message: StaticString, _ metadata: [(String, String)] = []) {
-        log(.error, message, metadata)
+    public func error(_ message: StaticString, _ metadata: @autoclosure () -> [(String, String)] = []) {
+        guard Level.error >= minimumLevel else { return }
+        log(.error, message, metadata())
     }
 
     /// Writes one line if `level` passes the threshold.

@@ -75,7 +75,9 @@ public struct Configuration: Sendable {
             value("LESOCIAL_DATA").map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
             ?? rootDirectory.appendingPathComponent("data")
         baseURL = value("LESOCIAL_BASE_URL") ?? "http://localhost:\(port)"
-        threads = try integer("LESOCIAL_THREADS", ProcessInfo.processInfo.activeProcessorCount, 1...256)
+        // More threads than cores: a thread waiting for a group commit leaves the others to serve pages,
+        // and the saves that queue meanwhile share the next commit.
+        threads = try integer("LESOCIAL_THREADS", max(4, 4 * ProcessInfo.processInfo.activeProcessorCount), 1...256)
         connectionLimit = try integer("LESOCIAL_MAX_CONNECTIONS", 1024, 1...100_000)
         uploadLimitBytes = try integer("LESOCIAL_UPLOAD_LIMIT", 10 * 1024 * 1024, 1024...1_073_741_824)
         secureCookies = try flag("LESOCIAL_SECURE_COOKIES")

@@ -19,12 +19,41 @@ public enum QuestionHTML {
     }
 
     /// Escaped text with blank lines as paragraphs and single line breaks as `<br>`.
+    ///
+    /// Blocks are split at each `\n\n` (after `\r\n` became `\n`) and trimmed of white space; empty
+    /// blocks are left out.
     public static func paragraphs(_ text: String) -> String {
-        let blocks = text.replacingOccurrences(of: "\r\n", with: "\n")
-            .components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-        return blocks.map { "<p>" + escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }.joined()
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", scalars.last == "\r" {
+                scalars[scalars.count - 1] = "\n"
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        var html: [UInt8] = []
+        html.reserveCapacity(text.utf8.count + 32)
+        var start = 0
+        var index = 0
+        func closeBlock(at end: Int) {
+            let block = trimmed(scalars[start..<end])
+            guard !block.isEmpty else { return }
+            html += paragraphOpen
+            HTMLText.append(block, to: &html, lineBreaks: true)
+            html += paragraphClose
+        }
+        while index < scalars.count {
+            if scalars[index] == "\n", index + 1 < scalars.count, scalars[index + 1] == "\n" {
+                closeBlock(at: index)
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        closeBlock(at: scalars.count)
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// Escaped text on one line, for option labels.
@@ -36,9 +65,23 @@ public enum QuestionHTML {
             }
             return html
         }
-        return escape(text.text.trimmingCharacters(in: .whitespacesAndNewlines))
-            .replacingOccurrences(of: "\n", with: "<br>")
+        var html: [UInt8] = []
+        html.reserveCapacity(text.text.utf8.count + 16)
+        HTMLText.append(trimmed(Array(text.text.unicodeScalars)[...]), to: &html, lineBreaks: true)
+        return String(decoding: html, as: UTF8.self)
     }
+
+    /// `scalars` without the white space (Unicode `White_Space`, as Foundation's
+    /// `whitespacesAndNewlines`) at either end.
+    private static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var slice = scalars
+        while let first = slice.first, first.properties.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.properties.isWhitespace { slice = slice.dropLast() }
+        return slice
+    }
+
+    private static let paragraphOpen = Array("<p>".utf8)
+    private static let paragraphClose = Array("</p>".utf8)
 
     /// HTML-escapes `& < > " '`.
     public static func escape(_ text: String) -> String {

@@ -11,7 +11,7 @@ public enum Schema {
         [
             AccountsSchema.initial,
             ExamsSchema.initial,
-        ] + BillingSchema.migrations
+        ] + BillingSchema.migrations + [ExamsSchema.bodyRevision]
 
     public static var migrator: Migrator { Migrator(migrations: migrations) }
 }

@@ -20,6 +20,8 @@ public final class DatabasePool: @unchecked Sendable {
     private var connections: [ObjectIdentifier: Database] = [:]
     private var isClosed = false
     private let writeGate = WriteGate()
+    /// Where small writes from many threads share one commit (answer saves).
+    public let commitGroup = CommitGroup()
 
     /// Creates a pool; `setup` runs once on each new connection (functions, extra pragmas).
     ///

@@ -103,14 +103,21 @@ final class Statement {
         }
     }
 
-    /// The column names of the current result, shared by all its rows.
+    /// The column names of the current result, shared by all its rows and kept for the next use.
+    ///
+    /// SQLite re-prepares a statement whose schema changed; a new column count reads the names again.
     func columns() -> Row.Columns {
         let count = Int(sqlite3_column_count(handle))
+        if let cachedColumns, cachedColumns.names.count == count { return cachedColumns }
         let names = (0..<count).map { index in
             sqlite3_column_name(handle, Int32(index)).map { String(cString: $0) } ?? ""
         }
-        return Row.Columns(names: names)
+        let columns = Row.Columns(names: names)
+        cachedColumns = columns
+        return columns
     }
+
+    private var cachedColumns: Row.Columns?
 
     /// Reads the current row.
     func row(_ columns: Row.Columns) -> Row {

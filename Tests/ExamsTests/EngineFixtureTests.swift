@@ -35,7 +35,7 @@ final class EngineFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         db = try Database(path: directory.appendingPathComponent("test.db").path)
         let users = Migration(name: "users_stub", sql: "CREATE TABLE users (id INTEGER PRIMARY KEY);")
-        _ = try Migrator(migrations: [users, ExamsSchema.initial]).migrate(db)
+        _ = try Migrator(migrations: [users] + ExamsSchema.migrations).migrate(db)
         for id in 1...40 { try db.run("INSERT INTO users (id) VALUES (?)", id) }
     }
 

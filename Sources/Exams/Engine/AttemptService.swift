@@ -77,12 +77,12 @@ public final class AttemptService {
     func question(_ item: AttemptItemRecord, cache: inout [String: Question]) throws -> Question {
         let key = "\(item.questionID)#\(item.questionVersion)"
         if let question = cache[key] { return question }
-        guard let stored = try QuestionStore(db).question(id: item.questionID, version: item.questionVersion) else {
+        guard let question = try QuestionStore(db).content(id: item.questionID, version: item.questionVersion) else {
             throw ExamStoreError(
                 operation: "loading question \(key) of attempt \(item.attemptID)", reason: "missing version")
         }
-        cache[key] = stored.question
-        return stored.question
+        cache[key] = question
+        return question
     }
 
     // MARK: - Resuming
@@ -92,7 +92,13 @@ public final class AttemptService {
     /// Sections whose time ran out are closed at their deadline first; an attempt past its last deadline
     /// and grace is closed as `sweepOverdue` would.
     public func resume(token: String, owner: AttemptOwner, now: Date) throws -> AttemptView {
-        try db.transaction {
+        // Most looks change nothing: read them in a snapshot, without queueing behind the writers.
+        let unchanged = try db.transaction(.deferred) { () -> AttemptView? in
+            let loaded = try load(token: token, owner: owner)
+            return clockIsDue(loaded, now: now) ? nil : try view(loaded, now: now)
+        }
+        if let unchanged { return unchanged }
+        return try db.transaction {
             var loaded = try load(token: token, owner: owner)
             try advanceClock(&loaded, now: now)
             if loaded.attempt.isOpen
@@ -102,6 +108,19 @@ public final class AttemptService {
             }
             return try view(loaded, now: now)
         }
+    }
+
+    /// Whether `resume` has a section to time out or the attempt to close at `now`.
+    func clockIsDue(_ loaded: Loaded, now: Date) -> Bool {
+        guard loaded.attempt.isOpen else { return false }
+        let nowMs = Milliseconds.of(now)
+        if nowMs > Milliseconds.of(loaded.attempt.deadline) + graceMilliseconds { return true }
+        guard loaded.blueprint.sequentialSections else { return false }
+        let current = loaded.attempt.currentSection
+        guard current < loaded.blueprint.sections.count - 1, loaded.sections.indices.contains(current),
+            let deadline = loaded.sections[current].deadline
+        else { return false }
+        return nowMs > deadline
     }
 
     /// Builds the view of a loaded attempt at `now`.

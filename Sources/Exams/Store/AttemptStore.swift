@@ -165,15 +165,14 @@ struct AttemptStore {
     static func item(_ row: Row) throws -> AttemptItemRecord {
         let attemptID = row.int64("attempt_id")
         let position = row.int("position")
-        let operation = "decoding item \(position) of attempt \(attemptID)"
         return AttemptItemRecord(
             attemptID: attemptID, position: position, sectionIndex: row.int("section_index"),
             questionID: row.string("question_id"), questionVersion: row.int("question_version"),
-            optionOrder: try StoredJSON.decode(
-                OptionOrder.self, from: row.string("option_order_json"), operation: operation),
+            optionOrder: try StoredJSON.optionOrders.value(
+                of: row.string("option_order_json"), operation: "decoding item \(position) of attempt \(attemptID)"),
             points: row.double("points"),
             response: try row.optionalString("saved_response_json").map {
-                try StoredJSON.decode(AnswerResponse.self, from: $0, operation: operation)
+                try StoredJSON.responses.value(of: $0, operation: "decoding item \(position) of attempt \(attemptID)")
             },
             savedAt: row.optionalInt64("saved_at").map(Milliseconds.date), clientSeq: row.int64("client_seq"),
             flagged: row.bool("flagged"), timeSpentMs: row.int64("time_spent_ms"),

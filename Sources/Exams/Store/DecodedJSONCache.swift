@@ -61,4 +61,8 @@ extension StoredJSON {
     static let questions = DecodedJSONCache<Question>(capacity: 4096)
     /// Exam blueprints, from the `exams` table and copied into each attempt.
     static let blueprints = DecodedJSONCache<Blueprint>(capacity: 256)
+    /// Option orders of drawn items: a few permutations per question, read for every item of every page.
+    static let optionOrders = DecodedJSONCache<OptionOrder>(capacity: 16_384)
+    /// Saved responses: mostly a choice or two among few options, read for every item of every page.
+    static let responses = DecodedJSONCache<AnswerResponse>(capacity: 16_384)
 }

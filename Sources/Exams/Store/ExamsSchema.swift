@@ -101,4 +101,14 @@ public enum ExamsSchema {
             );
             """
     )
+
+    /// A revision number on each question version, raised when its metadata (title, tags, category) is
+    /// updated in place, so the decoded-question cache can be checked by a small integer instead of the body.
+    public static let bodyRevision = Migration(
+        name: "exams_question_body_revision",
+        sql: "ALTER TABLE questions ADD COLUMN body_revision INTEGER NOT NULL DEFAULT 0;"
+    )
+
+    /// Every step of the exams module, in order.
+    public static let migrations: [Migration] = [initial, bodyRevision]
 }

@@ -26,6 +26,25 @@ public struct QuestionStore {
         try db.queryOne("SELECT * FROM questions WHERE id = ? AND version = ?", id, version).map(read)
     }
 
+    /// The content of one version, through the process-wide cache (see `QuestionVersionCache`).
+    func content(id: String, version: Int) throws -> Question? {
+        let cache = QuestionVersionCache.shared
+        if let row = try db.queryOne(
+            "SELECT body_revision FROM questions WHERE id = ? AND version = ?", id, version),
+            let cached = cache.question(id: id, version: version, revision: row.int(0))
+        {
+            return cached
+        }
+        guard
+            let row = try db.queryOne(
+                "SELECT body_revision, body_json FROM questions WHERE id = ? AND version = ?", id, version)
+        else { return nil }
+        let question = try StoredJSON.decode(
+            Question.self, from: row.string(1), operation: "decoding question \(id) v\(version)")
+        cache.store(question, id: id, version: version, revision: row.int(0))
+        return question
+    }
+
     /// The latest version of a question, retired or not.
     public func latest(id: String) throws -> StoredQuestion? {
         try db.queryOne("SELECT * FROM current_questions WHERE id = ?", id).map(read)
@@ -66,7 +85,7 @@ public struct QuestionStore {
         try db.run(
             """
             UPDATE questions SET category = ?, difficulty = ?, is_free = ?, body_json = ?, source_file = ?,
-                retired_at = NULL
+                retired_at = NULL, body_revision = body_revision + 1
             WHERE id = ? AND version = ?
             """,
             question.category, question.difficulty, question.isFree, StoredJSON.encode(question), sourceFile,

@@ -18,9 +18,9 @@ enum AnswerFormAction {
 
         let update = AnswerForm.update(from: context.request.form, kind: question.kind)
         do {
-            _ = try context.attempts.save(
-                token: token, owner: owner, position: position, response: update, clientSeq: item.clientSeq + 1,
-                flagged: context.request.form.value("marquer") == "1", now: context.now)
+            _ = try context.saveAnswer(
+                token: token, position: position, response: update, clientSeq: item.clientSeq + 1,
+                flagged: context.request.form.value("marquer") == "1")
         } catch let error as AttemptError {
             if error == .deadlinePassed || error == .attemptClosed {
                 return context.redirect(to: "/epreuves/\(token)")

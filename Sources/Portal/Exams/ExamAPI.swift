@@ -74,9 +74,9 @@ enum ExamAPI {
             return error.response
         }
 
-        let receipt = try context.attempts.save(
-            token: token(context), owner: context.attemptOwner, position: try position(context), response: update,
-            clientSeq: body.seq, flagged: body.flagged, timeSpentMs: body.timeSpentMs, now: context.now)
+        let receipt = try context.saveAnswer(
+            token: token(context), position: try position(context), response: update, clientSeq: body.seq,
+            flagged: body.flagged, timeSpentMs: body.timeSpentMs)
         return try json(
             SaveJSON(
                 outcome: receipt.outcome.rawValue, seq: receipt.storedSeq, remainingMs: receipt.remainingMilliseconds))

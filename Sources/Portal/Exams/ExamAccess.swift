@@ -24,6 +24,22 @@ extension Context {
         AttemptService(db: db, logger: logger)
     }
 
+    /// Saves an answer of this request's owner through the pool's group commit: it returns once the save
+    /// is durable, having shared its commit with the saves that arrived with it.
+    func saveAnswer(
+        token: String, position: Int, response: AttemptService.ResponseUpdate, clientSeq: Int64, flagged: Bool?,
+        timeSpentMs: Int64? = nil
+    ) throws -> SaveReceipt {
+        let owner = attemptOwner
+        let now = self.now
+        let logger = self.logger
+        return try app.pool.commitGroup.run(on: db) { db in
+            try AttemptService(db: db, logger: logger).save(
+                token: token, owner: owner, position: position, response: response, clientSeq: clientSeq,
+                flagged: flagged, timeSpentMs: timeSpentMs, now: now)
+        }
+    }
+
     /// The blueprint of an active exam, or 404.
     func activeBlueprint(_ id: String) throws -> Blueprint {
         let exams = ExamStore(db)

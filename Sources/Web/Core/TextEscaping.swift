@@ -1,21 +1,39 @@
 /// HTML escaping for text placed in markup outside templates (error pages, rendered question text).
 public enum HTMLText {
     /// `text` with `& < > " '` replaced by entities.
+    ///
+    /// Works on UTF-8 bytes, not characters: a quote followed by a combining mark is one `Character`
+    /// that is not `"`, yet the browser still reads the quote.
     public static func escaped(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        append(text.unicodeScalars, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `scalars` to `bytes` as escaped UTF-8; with `lineBreaks`, each `\n` becomes `<br>`.
+    public static func append<Scalars: Sequence<Unicode.Scalar>>(
+        _ scalars: Scalars, to bytes: inout [UInt8], lineBreaks: Bool = false
+    ) {
+        for scalar in scalars {
+            switch scalar {
+            case "&": bytes += entityAmpersand
+            case "<": bytes += entityLessThan
+            case ">": bytes += entityGreaterThan
+            case "\"": bytes += entityQuote
+            case "'": bytes += entityApostrophe
+            case "\n" where lineBreaks: bytes += lineBreak
+            default: UTF8.encode(scalar) { bytes.append($0) }
             }
         }
-        return escaped
     }
+
+    private static let entityAmpersand = Array("&amp;".utf8)
+    private static let entityLessThan = Array("&lt;".utf8)
+    private static let entityGreaterThan = Array("&gt;".utf8)
+    private static let entityQuote = Array("&quot;".utf8)
+    private static let entityApostrophe = Array("&#39;".utf8)
+    private static let lineBreak = Array("<br>".utf8)
 }
 
 /// JSON string quoting without an encoder, for error bodies.

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Runs small write units from many threads in shared transactions, so one commit (one `fsync` under
+/// `synchronous = FULL`) makes a whole group durable: group commit.
+///
+/// A thread hands its unit to `run(on:_:)` and waits. If no thread is committing, it becomes the leader:
+/// it takes every unit queued so far, runs each in its own SAVEPOINT inside one write transaction on its
+/// own connection, commits, and hands every thread its unit's result. Units queued meanwhile form the
+/// next group. A unit that throws is rolled back alone and its thread gets the error; a failed commit
+/// fails every unit of the group, and none of their work is kept. A unit returns only once its work is
+/// committed, so an acknowledgement sent after `run` returns is never lost.
+///
+/// Units run on the leader's connection: they must use the `Database` they are given, nothing captured.
+public final class CommitGroup: @unchecked Sendable {
+    private final class Unit {
+        let work: (Database) throws -> Void
+        var error: (any Error)?
+        var isDone = false
+
+        init(work: @escaping (Database) throws -> Void) {
+            self.work = work
+        }
+    }
+
+    private let condition = NSCondition()
+    private var queued: [Unit] = []
+    private var isCommitting = false
+    private var groups = 0
+    private var units = 0
+
+    /// Makes a group with nothing queued.
+    public init() {}
+
+    /// Runs `work` in the next group commit and returns its result once committed.
+    ///
+    /// - Parameter db: the calling thread's connection, used if this thread leads the group.
+    /// - Throws: the error `work` threw (its changes rolled back), or the error of the group's commit.
+    public func run<T>(on db: Database, _ work: @escaping (Database) throws -> T) throws -> T {
+        // Inside the caller's transaction, the caller's commit is the one that counts.
+        if db.isInTransaction { return try db.transaction { try work(db) } }
+        var output: T?
+        let unit = Unit { db in output = try work(db) }
+        condition.lock()
+        queued.append(unit)
+        while !unit.isDone {
+            if isCommitting {
+                condition.wait()
+                continue
+            }
+            isCommitting = true
+            let group = queued
+            queued.removeAll(keepingCapacity: true)
+            condition.unlock()
+            commit(group, on: db)
+            condition.lock()
+            for member in group { member.isDone = true }
+            groups += 1
+            units += group.count
+            isCommitting = false
+            condition.broadcast()
+        }
+        condition.unlock()
+        if let error = unit.error { throw error }
+        guard let output else { preconditionFailure("storage: committed unit left no result") }
+        return output
+    }
+
+    /// How many units wait for the next group; for tests.
+    var queuedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queued.count
+    }
+
+    /// How many groups were committed and how many units they held, since start.
+    public var counts: (groups: Int, units: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (groups, units)
+    }
+
+    private func commit(_ group: [Unit], on db: Database) {
+        do {
+            try db.transaction(.immediate) {
+                for unit in group {
+                    do {
+                        try db.transaction { try unit.work(db) }
+                    } catch {
+                        unit.error = error
+                    }
+                }
+            }
+        } catch {
+            for unit in group where unit.error == nil { unit.error = error }
+        }
+    }
+}
