@@ -27,6 +27,14 @@ public final class CommitGroup: @unchecked Sendable {
     private var isCommitting = false
     private var groups = 0
     private var units = 0
+    /// Sizes of the last two groups: how many writers were about, the group a leader waits for.
+    private var recentSizes = (0, 0)
+    /// How long the last commit took, in seconds; a leader waits at most half of it.
+    private var lastCommitSeconds = 0.0
+    /// The group size a waiting leader expects; the unit that completes it wakes the leader.
+    private var awaited = 0
+    /// Longest a leader waits for the writers it expects.
+    private let longestWait = 0.001
 
     /// Makes a group with nothing queued.
     public init() {}
@@ -42,20 +50,26 @@ public final class CommitGroup: @unchecked Sendable {
         let unit = Unit { db in output = try work(db) }
         condition.lock()
         queued.append(unit)
+        if queued.count == awaited { condition.broadcast() }
         while !unit.isDone {
             if isCommitting {
                 condition.wait()
                 continue
             }
             isCommitting = true
+            gatherWriters()
             let group = queued
             queued.removeAll(keepingCapacity: true)
             condition.unlock()
+            let began = DispatchTime.now().uptimeNanoseconds
             commit(group, on: db)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
             condition.lock()
             for member in group { member.isDone = true }
             groups += 1
             units += group.count
+            recentSizes = (recentSizes.1, group.count)
+            lastCommitSeconds = seconds
             isCommitting = false
             condition.broadcast()
         }
@@ -63,6 +77,19 @@ public final class CommitGroup: @unchecked Sendable {
         if let error = unit.error { throw error }
         guard let output else { preconditionFailure("storage: committed unit left no result") }
         return output
+    }
+
+    /// When the last groups were shared, waits (lock held on return) until as many writers are queued
+    /// again, or half the last commit's time, at most `longestWait`: writers woken by the last commit are
+    /// still on their way, and without the wait the next group would leave with the first of them only,
+    /// alternating small and large groups. Alone, a writer commits at once.
+    private func gatherWriters() {
+        let expected = max(recentSizes.0, recentSizes.1)
+        guard expected > 1, queued.count < expected else { return }
+        awaited = expected
+        defer { awaited = 0 }
+        let deadline = Date(timeIntervalSinceNow: min(longestWait, lastCommitSeconds / 2))
+        while queued.count < expected, condition.wait(until: deadline) {}
     }
 
     /// How many units wait for the next group; for tests.

@@ -92,8 +92,8 @@ public struct Cookie: Sendable, Equatable {
         var cookies: [String: String] = [:]
         for pair in header.split(separator: ";") {
             guard let equals = pair.firstIndex(of: "=") else { continue }
-            let name = pair[..<equals].trimmingCharacters(in: .whitespaces)
-            var value = pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let name = HTTPSpace.trimmed(pair[..<equals])
+            var value = HTTPSpace.trimmed(pair[pair.index(after: equals)...])
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
                 value = String(value.dropFirst().dropLast())
             }

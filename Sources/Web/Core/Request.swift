@@ -99,7 +99,7 @@ public struct Request {
     public var mediaType: String? {
         guard let contentType = headers["Content-Type"] else { return nil }
         let bare = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        return bare.trimmingCharacters(in: .whitespaces).lowercased()
+        return HTTPSpace.trimmed(bare).lowercased()
     }
 
     /// Whether the client prefers a JSON answer (API clients, `fetch` calls).

@@ -58,3 +58,22 @@ enum JSONText {
         return output
     }
 }
+
+/// The optional white space of HTTP fields: spaces and tabs (RFC 9110, section 5.6.3).
+enum HTTPSpace {
+    /// `text` without spaces and tabs at either end.
+    static func trimmed<Text: StringProtocol>(_ text: Text) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start] == " " || scalars[start] == "\t" {
+            start = scalars.index(after: start)
+        }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard scalars[before] == " " || scalars[before] == "\t" else { break }
+            end = before
+        }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

@@ -116,7 +116,7 @@ final class ServerCore: @unchecked Sendable {
             mediaType.hasPrefix("multipart/form-data")
             ? configuration.maxUploadBodyBytes : configuration.maxFormBodyBytes
 
-        if let declared = exchange.headers["Content-Length"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+        if let declared = exchange.headers["Content-Length"].flatMap({ Int(HTTPSpace.trimmed($0)) }),
             declared > exchange.bodyLimit
         {
             return refuse(connection, exchange: exchange, with: HTTPError(status: 413))
@@ -190,7 +190,7 @@ final class ServerCore: @unchecked Sendable {
     private func peer(of exchange: Exchange) -> (address: String, isSecure: Bool) {
         guard configuration.trustProxyHeaders else { return (exchange.remoteAddress, false) }
         let forwardedFor = exchange.headers["X-Forwarded-For"]?.split(separator: ",").last
-        let address = forwardedFor.map { $0.trimmingCharacters(in: .whitespaces) } ?? exchange.remoteAddress
+        let address = forwardedFor.map { HTTPSpace.trimmed($0) } ?? exchange.remoteAddress
         let isSecure = exchange.headers["X-Forwarded-Proto"]?.lowercased() == "https"
         return (address.isEmpty ? exchange.remoteAddress : address, isSecure)
     }
