@@ -297,7 +297,8 @@ int main(int argc, char **argv) {
     int active = count;
     struct epoll_event events[256];
     while (active > 0) {
-        int n = epoll_wait(epoll, events, 256, waiting > 0 ? 1 : 60000);
+        int timeout = waiting > 0 ? 1 : 60000;
+        int n = epoll_wait(epoll, events, 256, timeout);
         /* Candidates whose thinking is over send their next request. */
         for (long long ms = (long long)now_ms(); wheel_done_ms < ms;) {
             wheel_done_ms++;
@@ -312,9 +313,18 @@ int main(int argc, char **argv) {
                 c = next;
             }
         }
-        if (n == 0 && waiting > 0) continue;
+        /* A short wait that timed out is a tick of the wheel, even when it just emptied the wheel. */
+        if ((n == 0 && timeout == 1) || (n < 0 && errno == EINTR)) continue;
         if (n <= 0) {
             fprintf(stderr, "examday: no progress for 60 s, %d candidates unfinished\n", active);
+            for (int i = 0; i < count; i++) {
+                struct candidate *c = &candidates[i];
+                if (c->step != DONE && c->step != FAILED) {
+                    fprintf(stderr, "examday: candidate %d stuck at step %d (round %d, item %d), %zu bytes in, "
+                            "%zu of %zu bytes out\n", i, c->step, c->round, c->position, c->in_len, c->out_sent,
+                            c->out_len);
+                }
+            }
             errors += active;
             break;
         }

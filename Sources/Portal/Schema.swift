@@ -11,7 +11,9 @@ public enum Schema {
         [
             AccountsSchema.initial,
             ExamsSchema.initial,
-        ] + BillingSchema.migrations + [ExamsSchema.bodyRevision]
+        ] + BillingSchema.migrations + [
+            ExamsSchema.bodyRevision, ExamsSchema.bankRevision, ExamsSchema.ownerExamIndexes,
+        ]
 
     public static var migrator: Migrator { Migrator(migrations: migrations) }
 }

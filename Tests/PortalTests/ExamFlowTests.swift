@@ -63,21 +63,23 @@ import Web
         #expect(try browser.get("/epreuves/\(token)/correction").bodyText.contains("Explication"))
     }
 
-    @Test func savesAreCommittedThroughTheCommitGroupWhoseCountsAreInTheMetrics() throws {
+    @Test func startsAndSavesAreCommittedThroughTheCommitGroupWhoseCountsAreInTheMetrics() throws {
         let fixture = try PortalFixture()
         let browser = fixture.browser()
         let token = try startSample(browser)
         try browser.get("/epreuves/\(token)")
 
+        let before = fixture.app.pool.commitGroup.counts
+        #expect(before.units == 1, "the start went through the commit group")
         for seq in 1...3 {
             let saved = try save(browser, token, position: 1, #"{"flagged": true, "seq": \#(seq)}"#)
             #expect(saved.status == 200)
             #expect(saved.bodyText.contains("\"saved\""))
         }
-        #expect(fixture.app.pool.commitGroup.counts.units == 3)
+        #expect(fixture.app.pool.commitGroup.counts.units == 4)
         let metrics = try browser.get("/metrics").bodyText
-        #expect(metrics.contains("lesocial_save_commit_group_units 3"))
-        #expect(metrics.contains("lesocial_save_commit_groups 3"))
+        #expect(metrics.contains("lesocial_commit_group_units 4"))
+        #expect(metrics.contains("lesocial_commit_groups 4"))
     }
 
     @Test func aSavedAnswerIsThereAfterReloadAndOnAnotherDevice() throws {

@@ -166,6 +166,15 @@ import Testing
                 requestWithBody("POST", "/upload", contentType: "multipart/form-data; boundary=zzzz", body: invalidUTF8)
             )
             #expect(try third.readReply().status == 400)
+
+            let fourth = try RawHTTPClient(port: server.port)
+            let withoutBoundary = Array("titre=Épreuve&csrf=abc".utf8)
+            fourth.send(
+                requestWithBody(
+                    "POST", "/upload", contentType: "multipart/form-data; boundary=XyZ", body: withoutBoundary))
+            let reply = try fourth.readReply()
+            #expect(reply.status == 400)
+            #expect(reply.text.contains("mal formé"))
         }
     }
 
@@ -295,7 +304,7 @@ import Testing
         ("\u{0}\u{FF}\u{16}\u{3}\u{1}\r\n\r\n", nil),
         (
             "POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=\"\"\r\n"
-                + "Content-Length: 4\r\n\r\n----", 200
+                + "Content-Length: 4\r\n\r\n----", 400
         ),
     ]
 

@@ -39,6 +39,13 @@ import Testing
         #expect(response.bodyText == "examen été 2024")
     }
 
+    @Test func aCombiningMarkAfterASlashStillStartsANewSegment() throws {
+        let router = sampleRouter()
+        #expect(router.respond(to: try request(.get, "/examens/%CC%81")).bodyText == "examen \u{301}")
+        #expect(Router.segments(of: "/a/\u{301}b//c/") == ["a", "\u{301}b", "c"])
+        #expect(Router.segments(of: "/") == [])
+    }
+
     @Test func wildcardTakesTheRestOfThePath() throws {
         let router = sampleRouter()
         #expect(router.respond(to: try request(.get, "/fichiers/css/app.css")).bodyText == "chemin=css/app.css")

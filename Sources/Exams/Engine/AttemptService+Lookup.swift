@@ -6,11 +6,10 @@ extension AttemptService {
     ///
     /// An attempt past its deadline is closed first, so a stale one is never offered for resuming.
     public func openAttempt(examID: String, owner: AttemptOwner, now: Date) throws -> Attempt? {
+        let (condition, value) = owner.ownerCondition
         let rows = try db.query(
-            """
-            SELECT token FROM attempts WHERE exam_id = ? AND status = 'open' AND (user_id = ? OR visitor_key = ?)
-            ORDER BY id DESC
-            """, examID, owner.userID, owner.visitorKey)
+            "SELECT token FROM attempts WHERE \(condition) AND exam_id = ? AND status = 'open' ORDER BY id DESC",
+            value, examID)
         for row in rows {
             let view = try resume(token: row.string("token"), owner: owner, now: now)
             if view.attempt.isOpen { return view.attempt }

@@ -2,7 +2,7 @@
 ///
 /// Options are identified by their index in the question's `choices` (the author's order, whatever order
 /// they were shown in). Named `AnswerResponse` so that it never clashes with the web layer's `Response`.
-public enum AnswerResponse: Codable, Equatable, Sendable {
+public enum AnswerResponse: Codable, Hashable, Sendable {
     /// The option picked in a single-choice question.
     case choice(Int)
     /// The options ticked in a multiple-choice question.

@@ -14,15 +14,15 @@ struct AttemptStore {
 
     // MARK: - Attempts
 
-    /// Inserts a new open attempt of `blueprint` and returns its id.
-    func insert(_ attempt: Attempt, blueprint: Blueprint) throws -> Int64 {
+    /// Inserts a new open attempt of the blueprint stored as `blueprintJSON` and returns its id.
+    func insert(_ attempt: Attempt, blueprintJSON: String) throws -> Int64 {
         try db.run(
             """
             INSERT INTO attempts (token, user_id, visitor_key, exam_id, blueprint_json, started_at, deadline_at,
                 time_factor, status, max_score, current_section, current_position, is_first_attempt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
             """,
-            attempt.token, attempt.owner.userID, attempt.owner.visitorKey, attempt.examID, blueprint.encodedJSON(),
+            attempt.token, attempt.owner.userID, attempt.owner.visitorKey, attempt.examID, blueprintJSON,
             Milliseconds.of(attempt.startedAt), Milliseconds.of(attempt.deadline), attempt.timeFactor,
             attempt.maxScore, attempt.currentSection, attempt.currentPosition, attempt.isFirstAttempt)
         return db.lastInsertRowID
@@ -37,9 +37,9 @@ struct AttemptStore {
 
     /// Whether `owner` already has an attempt at `examID`.
     func hasAttempt(owner: AttemptOwner, examID: String) throws -> Bool {
-        try db.queryOne(
-            "SELECT 1 FROM attempts WHERE exam_id = ? AND (user_id = ? OR visitor_key = ?) LIMIT 1",
-            examID, owner.userID, owner.visitorKey) != nil
+        let (condition, value) = owner.ownerCondition
+        return try db.queryOne(
+            "SELECT 1 FROM attempts WHERE \(condition) AND exam_id = ? LIMIT 1", value, examID) != nil
     }
 
     /// The attempt with public `token`.
@@ -60,11 +60,9 @@ struct AttemptStore {
 
     /// Finished attempts of `owner`, oldest first.
     func finishedAttempts(owner: AttemptOwner) throws -> [Attempt] {
-        try db.query(
-            """
-            SELECT * FROM attempts WHERE status <> 'open' AND (user_id = ? OR visitor_key = ?)
-            ORDER BY finished_at, id
-            """, owner.userID, owner.visitorKey
+        let (condition, value) = owner.ownerCondition
+        return try db.query(
+            "SELECT * FROM attempts WHERE \(condition) AND status <> 'open' ORDER BY finished_at, id", value
         ).map(Self.attempt)
     }
 
@@ -123,7 +121,7 @@ struct AttemptStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
                 item.attemptID, item.position, item.sectionIndex, item.questionID, item.questionVersion,
-                StoredJSON.encode(item.optionOrder), item.points)
+                StoredJSON.optionOrderTexts.text(of: item.optionOrder), item.points)
         }
     }
 
@@ -146,7 +144,8 @@ struct AttemptStore {
                 time_spent_ms = ?
             WHERE attempt_id = ? AND position = ?
             """,
-            item.response.map(StoredJSON.encode), item.savedAt.map(Milliseconds.of), item.clientSeq, item.flagged,
+            item.response.map(StoredJSON.responseTexts.text), item.savedAt.map(Milliseconds.of), item.clientSeq,
+            item.flagged,
             item.timeSpentMs, item.attemptID, item.position)
     }
 

@@ -65,4 +65,36 @@ extension StoredJSON {
     static let optionOrders = DecodedJSONCache<OptionOrder>(capacity: 16_384)
     /// Saved responses: mostly a choice or two among few options, read for every item of every page.
     static let responses = DecodedJSONCache<AnswerResponse>(capacity: 16_384)
+    /// The stored text of option orders, written for every item of every attempt started.
+    static let optionOrderTexts = EncodedJSONCache<OptionOrder>(capacity: 16_384)
+    /// The stored text of saved responses: mostly a choice or two among few options.
+    static let responseTexts = EncodedJSONCache<AnswerResponse>(capacity: 16_384)
+}
+
+/// The stored JSON text of values many rows repeat (option orders: a few permutations per question),
+/// encoded once. Bounded: when full, the cache starts over.
+final class EncodedJSONCache<Value: Encodable & Hashable & Sendable>: @unchecked Sendable {
+    private let capacity: Int
+    private let lock = NSLock()
+    private var texts: [Value: String] = [:]
+
+    /// Makes an empty cache holding at most `capacity` texts.
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// `StoredJSON.encode(value)`, encoded once.
+    func text(of value: Value) -> String {
+        lock.lock()
+        let cached = texts[value]
+        lock.unlock()
+        if let cached { return cached }
+
+        let text = StoredJSON.encode(value)
+        lock.lock()
+        if texts.count >= capacity { texts.removeAll(keepingCapacity: true) }
+        texts[value] = text
+        lock.unlock()
+        return text
+    }
 }

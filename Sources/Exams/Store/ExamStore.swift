@@ -17,6 +17,13 @@ public struct ExamStore {
         return try StoredJSON.blueprints.value(of: row.string(0), operation: "decoding exam \(id)")
     }
 
+    /// The blueprint of an exam with its stored text, which attempts copy as they start.
+    func storedBlueprint(id: String) throws -> (blueprint: Blueprint, json: String)? {
+        guard let row = try db.queryOne("SELECT blueprint_json FROM exams WHERE id = ?", id) else { return nil }
+        let json = row.string(0)
+        return (try StoredJSON.blueprints.value(of: json, operation: "decoding exam \(id)"), json)
+    }
+
     /// Whether the exam may be started: loaded and not retired.
     public func isActive(id: String) throws -> Bool {
         try db.queryOne("SELECT 1 FROM exams WHERE id = ? AND retired_at IS NULL", id) != nil

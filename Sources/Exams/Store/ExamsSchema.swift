@@ -109,6 +109,39 @@ public enum ExamsSchema {
         sql: "ALTER TABLE questions ADD COLUMN body_revision INTEGER NOT NULL DEFAULT 0;"
     )
 
+    /// A counter raised by any change to the questions table, in whichever process makes it (the server or
+    /// `lesocial bank import`), so the pool that exams draw from is read once per change, not per start.
+    /// `instance` tells this database from another in the same process (tests open many): caches of
+    /// questions are keyed by it.
+    public static let bankRevision = Migration(
+        name: "exams_bank_revision",
+        sql: """
+            CREATE TABLE bank_revision (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                revision INTEGER NOT NULL,
+                instance TEXT NOT NULL
+            );
+            INSERT INTO bank_revision (id, revision, instance) VALUES (1, 0, lower(hex(randomblob(16))));
+            CREATE TRIGGER questions_revision_insert AFTER INSERT ON questions
+                BEGIN UPDATE bank_revision SET revision = revision + 1; END;
+            CREATE TRIGGER questions_revision_update AFTER UPDATE ON questions
+                BEGIN UPDATE bank_revision SET revision = revision + 1; END;
+            CREATE TRIGGER questions_revision_delete AFTER DELETE ON questions
+                BEGIN UPDATE bank_revision SET revision = revision + 1; END;
+            """
+    )
+
+    /// Indexes that find one owner's attempts at one exam, for every start and resume: without them SQLite
+    /// read every attempt of the exam (`attempts_exam`), thousands of rows on an exam day.
+    public static let ownerExamIndexes = Migration(
+        name: "exams_attempt_owner_exam_indexes",
+        sql: """
+            CREATE INDEX attempts_user_exam ON attempts(user_id, exam_id, status);
+            CREATE INDEX attempts_visitor_exam ON attempts(visitor_key, exam_id, status);
+            DROP INDEX attempts_visitor;
+            """
+    )
+
     /// Every step of the exams module, in order.
-    public static let migrations: [Migration] = [initial, bodyRevision]
+    public static let migrations: [Migration] = [initial, bodyRevision, bankRevision, ownerExamIndexes]
 }

@@ -30,18 +30,24 @@ public struct QuestionStore {
     func content(id: String, version: Int) throws -> Question? {
         let cache = QuestionVersionCache.shared
         if let row = try db.queryOne(
-            "SELECT body_revision FROM questions WHERE id = ? AND version = ?", id, version),
-            let cached = cache.question(id: id, version: version, revision: row.int(0))
+            """
+            SELECT q.body_revision, b.instance FROM questions q JOIN bank_revision b ON b.id = 1
+            WHERE q.id = ? AND q.version = ?
+            """, id, version),
+            let cached = cache.question(database: row.string(1), id: id, version: version, revision: row.int(0))
         {
             return cached
         }
         guard
             let row = try db.queryOne(
-                "SELECT body_revision, body_json FROM questions WHERE id = ? AND version = ?", id, version)
+                """
+                SELECT q.body_revision, b.instance, q.body_json FROM questions q JOIN bank_revision b ON b.id = 1
+                WHERE q.id = ? AND q.version = ?
+                """, id, version)
         else { return nil }
         let question = try StoredJSON.decode(
-            Question.self, from: row.string(1), operation: "decoding question \(id) v\(version)")
-        cache.store(question, id: id, version: version, revision: row.int(0))
+            Question.self, from: row.string(2), operation: "decoding question \(id) v\(version)")
+        cache.store(question, database: row.string(1), id: id, version: version, revision: row.int(0))
         return question
     }
 
@@ -51,7 +57,21 @@ public struct QuestionStore {
     }
 
     /// What an exam may draw: the latest version of every question still in the banks, descriptions left out.
+    ///
+    /// Read once per change of the questions table (see `ExamsSchema.bankRevision`) and shared by every
+    /// thread until the next.
     func drawPool() throws -> [(candidate: QuestionDraw.Candidate, version: Int)] {
+        guard let row = try db.queryOne("SELECT instance, revision FROM bank_revision") else {
+            return try readDrawPool()
+        }
+        let key = DrawPoolCache.Key(database: row.string(0), revision: row.int64(1))
+        if let pool = DrawPoolCache.shared.pool(key) { return pool }
+        let pool = try readDrawPool()
+        DrawPoolCache.shared.store(pool, key)
+        return pool
+    }
+
+    private func readDrawPool() throws -> [(candidate: QuestionDraw.Candidate, version: Int)] {
         let rows = try db.query(
             """
             SELECT id, version, category, difficulty, is_free FROM current_questions

@@ -17,16 +17,24 @@ enum ExamStartAction {
 
     /// The token of the owner's open attempt of the exam, or of a new one.
     ///
-    /// One write transaction covers the check and the start, so a double click opens one attempt, not two.
+    /// The check and the write run in one unit of the commit group, so a double click opens one attempt.
     static func startOrResume(_ context: Context, _ blueprint: Blueprint) throws -> String {
         let owner = context.attemptOwner
-        return try context.db.transaction {
-            if let open = try context.attempts.openAttempt(examID: blueprint.id, owner: owner, now: context.now) {
+        let now = context.now
+        let timeFactor = context.user?.timeFactor ?? 1
+        let logger = context.logger
+        let attempts = context.attempts
+        if let open = try attempts.openAttempt(examID: blueprint.id, owner: owner, now: now) { return open.token }
+        // Drawn outside any write, then written in the commit group with the saves: the starts of an exam
+        // day share their commits. Units run one after the other, so a double click finds the attempt its
+        // first click opened.
+        let prepared = try attempts.prepareStart(examID: blueprint.id, owner: owner, timeFactor: timeFactor, now: now)
+        return try context.app.pool.commitGroup.run(on: context.db) { db in
+            let attempts = AttemptService(db: db, logger: logger)
+            if let open = try attempts.openAttempt(examID: blueprint.id, owner: owner, now: now) {
                 return open.token
             }
-            let view = try context.attempts.start(
-                examID: blueprint.id, owner: owner, timeFactor: context.user?.timeFactor ?? 1, now: context.now)
-            return view.attempt.token
+            return try attempts.commitStart(prepared)
         }
     }
 }

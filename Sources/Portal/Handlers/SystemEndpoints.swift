@@ -27,10 +27,10 @@ enum SystemEndpoints {
             }
             let commits = app.pool.commitGroup.counts
             app.metrics.setGauge(
-                "lesocial_save_commit_groups", help: "Group commits of answer saves since start.",
+                "lesocial_commit_groups", help: "Group commits of answer saves and exam starts since start.",
                 to: Double(commits.groups))
             app.metrics.setGauge(
-                "lesocial_save_commit_group_units", help: "Answer saves committed in groups since start.",
+                "lesocial_commit_group_units", help: "Answer saves and exam starts committed in groups since start.",
                 to: Double(commits.units))
             var response = Response.text(app.metrics.render())
             response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")

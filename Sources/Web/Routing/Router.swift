@@ -79,7 +79,7 @@ public final class Router: HTTPResponder, @unchecked Sendable {
     public func respond(to request: Request) -> Response {
         var request = request
         let handler: Handler
-        switch root.match(request.method, segments: request.path.split(separator: "/")) {
+        switch root.match(request.method, segments: Router.segments(of: request.path)) {
         case .found(let route, let parameters):
             request.route = route.name
             request.parameters = parameters
@@ -92,6 +92,26 @@ public final class Router: HTTPResponder, @unchecked Sendable {
             handler = notFound
         }
         return run(request, through: middleware[...], handler: handler)
+    }
+
+    /// The non-empty segments of `path`, split at every `/` scalar.
+    ///
+    /// Not at characters: a combining mark right after a slash makes one `Character` of both, and the
+    /// path would lose a segment boundary.
+    static func segments(of path: String) -> [Substring] {
+        let scalars = path.unicodeScalars
+        var segments: [Substring] = []
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            if scalars[index] == "/" {
+                if start < index { segments.append(Substring(scalars[start..<index])) }
+                start = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        if start < scalars.endIndex { segments.append(Substring(scalars[start..<scalars.endIndex])) }
+        return segments
     }
 
     /// Renders `error` through the steps that run for refused requests (log, metrics, headers).

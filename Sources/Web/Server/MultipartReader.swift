@@ -12,7 +12,8 @@ final class MultipartReader {
     private var parts: [Part] = []
     private var malformed = false
 
-    /// The form in `body`, or `nil` when the body is malformed (broken framing, non-UTF-8 names or fields).
+    /// The form in `body`, or `nil` when the body is malformed (broken framing, no part at all, non-UTF-8
+    /// names or fields).
     static func read(_ body: [UInt8], connection: OpaquePointer?) -> FormData? {
         let reader = MultipartReader()
         return withExtendedLifetime(reader) { reader.read(body, connection: connection) }
@@ -27,7 +28,9 @@ final class MultipartReader {
             buffer.withMemoryRebound(to: CChar.self) { MHD_post_process(processor, $0.baseAddress, $0.count) }
         }
         let finished = MHD_destroy_post_processor(processor)
-        guard processed == .YES, finished == .YES, !malformed else { return nil }
+        // A body where the boundary never appears reads as a preamble without parts: no browser sends
+        // that, and an empty form would surface later as a misleading refusal (no CSRF token).
+        guard processed == .YES, finished == .YES, !malformed, !parts.isEmpty else { return nil }
         return form()
     }
 

@@ -34,7 +34,7 @@ public struct ServerConfiguration: Sendable {
         maxUploadBodyBytes: Int = 10 * 1024 * 1024,
         shutdownGraceSeconds: Double = 10,
         trustProxyHeaders: Bool = false,
-        listenBacklog: Int32 = 511
+        listenBacklog: Int32 = 4096
     ) {
         self.host = host
         self.port = port
