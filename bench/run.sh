@@ -198,10 +198,13 @@ start_server "$small/data" "$repo"
 prepare "$work/page-tokens.txt" $((connections * 2))
 read -r cookie _ token <"$work/page-tokens.txt"
 snapshot / home.html
+snapshot /healthz healthz.html
 snapshot /preparations/ifsi catalogue.html
 snapshot "/epreuves/$token?q=0" question.html "$cookie"
 header
 if [[ $scenarios == *" pages "* ]]; then
+  # No page at all: what libmicrohttpd and the Swift request path allow, the bound on every page below.
+  page_scenario "stack alone: /healthz" "none (bound on pages)" healthz.html "$base/healthz"
   page_scenario "home /" "≥ 0.5 × nginx" home.html "$base/"
   page_scenario "catalogue /preparations/ifsi" "≥ 0.5 × nginx" catalogue.html "$base/preparations/ifsi"
   prepare "$work/page-tokens.txt" $((connections * 2))

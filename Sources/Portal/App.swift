@@ -63,8 +63,11 @@ public final class App: @unchecked Sendable {
     }
 
     /// Registers a page handler; the wrapper loads the session and checks CSRF on unsafe methods.
-    func route(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping (inout Context) throws -> Response) {
-        router.add(method, pattern) { [unowned self] request in
+    func route(
+        _ method: HTTPMethod, _ pattern: String, deferred: Bool = false,
+        _ handler: @escaping (inout Context) throws -> Response
+    ) {
+        router.add(method, pattern, deferred: deferred) { [unowned self] request in
             try self.run(request, handler)
         }
     }
@@ -159,11 +162,12 @@ public final class App: @unchecked Sendable {
     func sessionEndedResponse(_ request: Request) -> Response {
         var response: Response
         if request.path.hasPrefix("/api/") {
-            response = APIError(
-                status: 401, code: "session_expired",
-                message: "Votre session a pris fin : reconnectez-vous pour continuer. "
-                    + "Vos réponses enregistrées sont conservées."
-            ).response
+            response =
+                APIError(
+                    status: 401, code: "session_expired",
+                    message: "Votre session a pris fin : reconnectez-vous pour continuer. "
+                        + "Vos réponses enregistrées sont conservées."
+                ).response
         } else {
             let referer = request.headers["Referer"].flatMap(URL.init(string:))?.path ?? "/"
             let back = request.method.isSafe ? request.path : referer

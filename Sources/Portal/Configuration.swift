@@ -16,6 +16,8 @@ public struct Configuration: Sendable {
     public var rootDirectory: URL
     public var baseURL: String
     public var threads: Int
+    /// Threads of the deferred lane: exam starts, submissions and password checks (`LESOCIAL_DEFERRED_THREADS`).
+    public var deferredThreads: Int
     public var connectionLimit: Int
     public var uploadLimitBytes: Int
     public var secureCookies: Bool
@@ -78,6 +80,7 @@ public struct Configuration: Sendable {
         // More threads than cores: a thread waiting for a group commit leaves the others to serve pages,
         // and the saves that queue meanwhile share the next commit.
         threads = try integer("LESOCIAL_THREADS", max(4, 4 * ProcessInfo.processInfo.activeProcessorCount), 1...256)
+        deferredThreads = try integer("LESOCIAL_DEFERRED_THREADS", 2, 0...64)
         connectionLimit = try integer("LESOCIAL_MAX_CONNECTIONS", 1024, 1...100_000)
         uploadLimitBytes = try integer("LESOCIAL_UPLOAD_LIMIT", 10 * 1024 * 1024, 1024...1_073_741_824)
         secureCookies = try flag("LESOCIAL_SECURE_COOKIES")

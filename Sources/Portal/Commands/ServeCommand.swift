@@ -17,7 +17,8 @@ enum ServeCommand {
         let server = HTTPServer(
             configuration: ServerConfiguration(
                 host: config.host, port: UInt16(config.port), threads: config.threads,
-                connectionLimit: config.connectionLimit, maxUploadBodyBytes: config.uploadLimitBytes),
+                deferredThreads: config.deferredThreads, connectionLimit: config.connectionLimit,
+                maxUploadBodyBytes: config.uploadLimitBytes),
             responder: app.router, logger: Logger(label: "web"))
         try server.start()
         let jobs = try app.backgroundJobs()

@@ -10,6 +10,8 @@ struct Route {
     let parameterNames: [String]
     /// The handler.
     let handler: Handler
+    /// Whether the route runs on the server's deferred lane.
+    let isDeferred: Bool
 }
 
 /// What the route tree found for a method and a path.

@@ -64,13 +64,18 @@ public final class Router: HTTPResponder, @unchecked Sendable {
 
     /// Registers a route; `:name` segments capture one segment, a final `*name` the rest of the path.
     ///
-    /// The name (the pattern by default) labels logs and metrics. Registering
-    /// the same method and pattern twice stops the program: it is a bug.
-    public func add(_ method: HTTPMethod, _ pattern: String, name: String? = nil, _ handler: @escaping Handler) {
+    /// The name (the pattern by default) labels logs and metrics. A deferred route runs on the server's
+    /// deferred lane, for long requests (see `DeferredLane`). Registering the same method and pattern twice
+    /// stops the program: it is a bug.
+    public func add(
+        _ method: HTTPMethod, _ pattern: String, name: String? = nil, deferred: Bool = false,
+        _ handler: @escaping Handler
+    ) {
         let segments = pattern.split(separator: "/")
         let parameterNames = segments.filter { $0.hasPrefix(":") || $0.hasPrefix("*") }.map { String($0.dropFirst()) }
         let route = Route(
-            method: method, pattern: pattern, name: name ?? pattern, parameterNames: parameterNames, handler: handler)
+            method: method, pattern: pattern, name: name ?? pattern, parameterNames: parameterNames, handler: handler,
+            isDeferred: deferred)
         root.insert(route, segments: segments[...])
         table.append((method, pattern, route.name))
     }
@@ -92,6 +97,13 @@ public final class Router: HTTPResponder, @unchecked Sendable {
             handler = notFound
         }
         return run(request, through: middleware[...], handler: handler)
+    }
+
+    /// Whether `request` matches a deferred route.
+    public func defers(_ request: Request) -> Bool {
+        guard case .found(let route, _) = root.match(request.method, segments: Router.segments(of: request.path))
+        else { return false }
+        return route.isDeferred
     }
 
     /// The non-empty segments of `path`, split at every `/` scalar.

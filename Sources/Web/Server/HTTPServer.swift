@@ -2,7 +2,8 @@ import CMicroHTTPD
 import Foundation
 import Logging
 
-/// The HTTP/1.1 server: libmicrohttpd with a thread pool polling with epoll, keep-alive and body limits.
+/// The HTTP/1.1 server: libmicrohttpd with a thread pool polling with poll(2), keep-alive and body limits,
+/// and a deferred lane for long requests.
 ///
 /// ```swift
 /// let server = HTTPServer(configuration: ServerConfiguration(port: 8080), responder: router)
@@ -62,6 +63,7 @@ public final class HTTPServer: @unchecked Sendable {
             throw WebError(operation: "start libmicrohttpd on port \(socket.port)", reason: reason)
         }
 
+        core.lane?.start()
         daemon = started
         listening = socket
         retainedCore = retained
@@ -91,6 +93,9 @@ public final class HTTPServer: @unchecked Sendable {
             core.logger.warning("server.quiesce_failed", [("port", String(socket.port))])
         }
         let drained = core.waitUntilIdle(before: Date(timeIntervalSinceNow: configuration.shutdownGraceSeconds))
+        // Stopping the daemon with a suspended connection is undefined: the lane finishes its jobs first,
+        // each resuming its connection.
+        core.lane?.stop()
         MHD_stop_daemon(daemon)
         close(socket.descriptor)
         retained?.release()
@@ -124,6 +129,9 @@ public final class HTTPServer: @unchecked Sendable {
         // poll(2) rather than epoll: under 2,000 connections the epoll mode left a few idle until MHD's
         // connection timeout closed them (docs/DECISIONS.md); poll showed none at the same throughput.
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_POLL.rawValue | MHD_USE_ITC.rawValue
+        if core.lane != nil {
+            flags |= MHD_ALLOW_SUSPEND_RESUME.rawValue
+        }
         flags |= MHD_USE_ERROR_LOG.rawValue
         if socket.isIPv6 {
             flags |= MHD_USE_IPv6.rawValue

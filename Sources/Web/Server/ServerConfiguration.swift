@@ -6,8 +6,10 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// The port; 0 picks a free one (read it back from `HTTPServer.port`).
     public var port: UInt16
-    /// Worker threads, each polling its share of connections with epoll.
+    /// Worker threads, each polling its share of connections with poll(2).
     public var threads: Int
+    /// Threads of the deferred lane, which runs the requests of deferred routes (`DeferredLane`).
+    public var deferredThreads: Int
     /// Most connections open at once; more are refused by the server.
     public var connectionLimit: Int
     /// Seconds an idle connection stays open.
@@ -28,6 +30,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: UInt16 = 8080,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        deferredThreads: Int = 2,
         connectionLimit: Int = 1024,
         connectionTimeoutSeconds: Int = 30,
         maxFormBodyBytes: Int = 64 * 1024,
@@ -39,6 +42,7 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.threads = threads
+        self.deferredThreads = deferredThreads
         self.connectionLimit = connectionLimit
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.maxFormBodyBytes = maxFormBodyBytes

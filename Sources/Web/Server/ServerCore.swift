@@ -15,6 +15,8 @@ final class ServerCore: @unchecked Sendable {
     let logger: Logger
     /// Reads peer addresses of connections.
     let clientAddress = ClientAddress()
+    /// Runs the requests of deferred routes; `nil` when the configuration asks for no lane.
+    let lane: DeferredLane?
 
     private let condition = NSCondition()
     private var inFlight = 0
@@ -25,6 +27,7 @@ final class ServerCore: @unchecked Sendable {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+        lane = configuration.deferredThreads > 0 ? DeferredLane(threads: configuration.deferredThreads) : nil
     }
 
     // MARK: - Daemon messages
@@ -99,6 +102,10 @@ final class ServerCore: @unchecked Sendable {
         if exchange.answered {
             return .YES
         }
+        if let response = exchange.deferredResponse {
+            exchange.deferredResponse = nil
+            return queue(response, connection, exchange: exchange)
+        }
         if exchange.bodyRefused {
             return refuse(connection, exchange: exchange, with: HTTPError(status: 413))
         }
@@ -170,7 +177,26 @@ final class ServerCore: @unchecked Sendable {
             }
             request.form = form
         }
+        if let lane, responder.defers(request) {
+            return runDeferred(request, on: lane, connection, exchange: exchange)
+        }
         return queue(responder.respond(to: request), connection, exchange: exchange)
+    }
+
+    /// Suspends the connection and answers `request` on the lane; the response is queued when
+    /// libmicrohttpd calls the access handler again after the lane resumes the connection.
+    private func runDeferred(
+        _ request: Request, on lane: DeferredLane, _ connection: OpaquePointer?, exchange: Exchange
+    ) -> MHD_Result {
+        guard let connection else { return .NO }
+        let responder = self.responder
+        let suspended = SuspendedConnection(connection: connection, exchange: exchange)
+        MHD_suspend_connection(connection)
+        lane.submit {
+            suspended.exchange.deferredResponse = responder.respond(to: request)
+            MHD_resume_connection(suspended.connection)
+        }
+        return .YES
     }
 
     /// Answers with `error` through the responder's refusal path, without routing.
@@ -222,4 +248,10 @@ final class ServerCore: @unchecked Sendable {
 
     /// Headers libmicrohttpd computes itself and refuses from the application.
     private static let managedHeaders: Set<String> = ["content-length", "transfer-encoding"]
+}
+
+/// A suspended connection and its exchange, handed to the lane thread that resumes it.
+private struct SuspendedConnection: @unchecked Sendable {
+    let connection: OpaquePointer
+    let exchange: Exchange
 }
