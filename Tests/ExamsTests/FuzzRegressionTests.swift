@@ -130,6 +130,27 @@ struct FuzzRegressionTests {
         #expect(questions.map(\.title) == ["Code <?php ?>"])
     }
 
+    /// The seed `Fuzz/Corpus/moodlexml/entities.xml`: `XMLParser` dropped `&e;` from the title without a
+    /// word, so the file is refused at its document type, and escaped text that spells one is still read.
+    @Test func aDocumentTypeIsRefusedRatherThanItsEntitiesDroppedSilently() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE quiz [<!ENTITY e "texte">]>
+            <quiz><question type="essay"><name><text>&e;</text></name>
+            <questiontext><text>Expliquez.</text></questiontext></question></quiz>
+            """
+        let reason = "XML illisible : déclaration <!DOCTYPE> non prise en charge (Moodle n'en écrit pas) : retirez-la"
+        #expect(throws: Self.problem(line: 2, reason)) {
+            try MoodleXMLImporter.parse(Data(xml.utf8), file: "q.xml")
+        }
+        let escaped = """
+            <quiz><question type="essay"><name><text>&lt;!DOCTYPE html&gt;</text></name>
+            <questiontext><text>Expliquez.</text></questiontext></question></quiz>
+            """
+        let questions = try MoodleXMLImporter.parse(Data(escaped.utf8), file: "q.xml")
+        #expect(questions.map(\.title) == ["<!DOCTYPE html>"])
+    }
+
     private static func problem(line: Int, _ reason: String) -> QuestionImportError {
         QuestionImportError(problems: [ImportProblem(file: "q.xml", line: line, reason: reason)])
     }

@@ -57,6 +57,8 @@ final class MoodleXMLElement {
     /// missing one (`<?a?>`). Moodle XML is UTF-8 and has no processing instruction, so any `<?`
     /// but the XML declaration is refused, even in a comment (libxml2 recovers from broken ones);
     /// and so is any other encoding, in which `<?` would not be spelled with these two bytes.
+    /// A document type is refused too: `XMLParser` leaves the references to its entities out of the
+    /// text without a word, so a question would lose words silently; Moodle never writes one.
     private static func refuseUnsafeInput(_ bytes: [UInt8]) throws(MoodleXMLSyntaxError) {
         var line = 1
         var iterator = bytes.makeIterator()
@@ -74,7 +76,13 @@ final class MoodleXMLElement {
         let declarationStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         for index in bytes.indices {
             if bytes[index] == UInt8(ascii: "\n") { line += 1 }
-            guard bytes[index] == UInt8(ascii: "<"), bytes[(index + 1)...].first == UInt8(ascii: "?") else { continue }
+            guard bytes[index] == UInt8(ascii: "<") else { continue }
+            if bytes[(index + 1)...].starts(with: doctype) {
+                throw MoodleXMLSyntaxError(
+                    line: line,
+                    message: "déclaration <!DOCTYPE> non prise en charge (Moodle n'en écrit pas) : retirez-la")
+            }
+            guard bytes[(index + 1)...].first == UInt8(ascii: "?") else { continue }
             if index == declarationStart, let encoding = declaredEncoding(bytes[index...]) {
                 guard ["utf-8", "utf8", ""].contains(encoding.lowercased()) else { throw notUTF8(line: line) }
                 continue
@@ -82,6 +90,8 @@ final class MoodleXMLElement {
             throw MoodleXMLSyntaxError(line: line, message: "instruction de traitement <?...?> non prise en charge")
         }
     }
+
+    private static let doctype = Array("!DOCTYPE".utf8)
 
     private static func notUTF8(line: Int) -> MoodleXMLSyntaxError {
         MoodleXMLSyntaxError(line: line, message: "le fichier doit être enregistré en UTF-8")
