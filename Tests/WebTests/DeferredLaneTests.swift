@@ -26,7 +26,7 @@ import Testing
         let lane = DeferredLane(threads: 2)
         let collected = Collected()
         for value in 0..<2_500 {
-            lane.submit { collected.append(value) }
+            #expect(lane.submit { collected.append(value) })
         }
         #expect(lane.queuedCount == 2_500)
         lane.start()
@@ -40,7 +40,7 @@ import Testing
         let collected = Collected()
         lane.start()
         for value in 0..<100 {
-            lane.submit { collected.append(value) }
+            #expect(lane.submit { collected.append(value) })
         }
         lane.stop()
         #expect(collected.all == Array(0..<100))
@@ -50,17 +50,25 @@ import Testing
         let lane = DeferredLane(threads: 2)
         let collected = Collected()
         lane.start()
-        lane.submit { collected.append(1) }
+        #expect(lane.submit { collected.append(1) })
         lane.stop()
         lane.start()
         let done = DispatchSemaphore(value: 0)
-        lane.submit {
-            collected.append(2)
-            done.signal()
-        }
+        #expect(
+            lane.submit {
+                collected.append(2)
+                done.signal()
+            })
         #expect(done.wait(timeout: .now() + 10) == .success)
         lane.stop()
         #expect(collected.all == [1, 2])
+    }
+    @Test func aStoppedLaneRefusesJobsSoTheCallerRunsThem() {
+        let lane = DeferredLane(threads: 1)
+        lane.start()
+        lane.stop()
+        #expect(!lane.submit {})
+        #expect(lane.queuedCount == 0)
     }
 }
 
@@ -112,6 +120,47 @@ import Testing
             slow.send(getRequest("/rapide"))
             #expect(try slow.readReply().text == "tout de suite")
         }
+    }
+
+    /// A keep-alive client may send a deferred request after the lane has begun to stop: it is answered on
+    /// the server's thread, never left suspended (stopping libmicrohttpd with one is undefined).
+    @Test func aDeferredRequestArrivingWhileTheLaneStopsIsStillAnswered() throws {
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let router = Router()
+        router.add(.post, "/lent", deferred: true) { _ in
+            entered.signal()
+            _ = release.wait(timeout: .now() + 15)
+            return .text("enfin")
+        }
+        router.add(.post, "/court", deferred: true) { _ in .text("répondu") }
+        let server = HTTPServer(
+            configuration: ServerConfiguration(port: 0, threads: 1, deferredThreads: 1, shutdownGraceSeconds: 0.2),
+            responder: router, logger: quietLogger)
+        try server.start()
+        let late = try RawHTTPClient(port: server.port)
+        late.send(requestWithBody("POST", "/court", contentType: "text/plain", body: []))
+        #expect(try late.readReply().text == "répondu")
+        let blocking = try RawHTTPClient(port: server.port)
+        blocking.send(requestWithBody("POST", "/lent", contentType: "text/plain", body: []))
+        entered.wait()
+
+        let stopped = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            server.stop()
+            stopped.signal()
+        }
+        while server.isAcceptingConnections {
+            usleep(1000)
+        }
+        // Past the grace period the server is stopping its lane, which waits for the blocked request.
+        usleep(600_000)
+        late.send(requestWithBody("POST", "/court", contentType: "text/plain", body: []))
+        let reply = try late.readReply()
+        #expect(reply.status == 200)
+        #expect(reply.text == "répondu")
+        release.signal()
+        #expect(stopped.wait(timeout: .now() + 15) == .success)
     }
 
     @Test func stopAnswersADeferredRequestInFlightBeforeClosing() throws {

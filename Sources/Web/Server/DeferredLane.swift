@@ -38,10 +38,13 @@ final class DeferredLane: @unchecked Sendable {
         return jobs.count - head
     }
 
-    /// Starts the threads; after `stop()`, starts new ones.
+    /// Starts the threads; after `stop()`, starts new ones once the old ones have ended.
     func start() {
         condition.lock()
         defer { condition.unlock() }
+        while isStopping && ended < started {
+            condition.wait()
+        }
         guard started == ended else { return }
         (isStopping, started, ended) = (false, 0, 0)
         for index in 0..<threadCount {
@@ -52,12 +55,15 @@ final class DeferredLane: @unchecked Sendable {
         }
     }
 
-    /// Queues `job`; a started lane runs it soon, a stopped one never.
-    func submit(_ job: @escaping () -> Void) {
+    /// Queues `job` and returns true, or returns false once `stop()` has begun: the caller then runs the
+    /// job itself, so that no suspended connection is left to a lane that will not run it.
+    func submit(_ job: @escaping () -> Void) -> Bool {
         condition.lock()
+        defer { condition.unlock() }
+        guard !isStopping else { return false }
         jobs.append(job)
         condition.signal()
-        condition.unlock()
+        return true
     }
 
     /// Runs every job submitted so far, then ends the threads; returns once they have ended.

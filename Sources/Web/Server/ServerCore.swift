@@ -191,11 +191,13 @@ final class ServerCore: @unchecked Sendable {
         guard let connection else { return .NO }
         let responder = self.responder
         let suspended = SuspendedConnection(connection: connection, exchange: exchange)
-        MHD_suspend_connection(connection)
-        lane.submit {
+        let job = {
             suspended.exchange.deferredResponse = responder.respond(to: request)
             MHD_resume_connection(suspended.connection)
         }
+        MHD_suspend_connection(connection)
+        // A stopping lane takes no more jobs: this thread answers (resuming is allowed from the handler).
+        if !lane.submit(job) { job() }
         return .YES
     }
 
