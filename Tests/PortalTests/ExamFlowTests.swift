@@ -268,6 +268,11 @@ import Web
         #expect(started.status == 201)
         let attempt = try #require(try JSONSerialization.jsonObject(with: Data(started.body)) as? [String: Any])
         let attemptToken = try #require(attempt["token"] as? String)
+        // Starting again resumes the open attempt: 200, the same token.
+        let again = try client.send(.post, "/api/v1/exams/as-echantillon/attempts", headers: auth)
+        #expect(again.status == 200)
+        let resumed = try #require(try JSONSerialization.jsonObject(with: Data(again.body)) as? [String: Any])
+        #expect(resumed["token"] as? String == attemptToken)
         let saved = try client.send(
             .put, "/api/v1/attempts/\(attemptToken)/items/0/answer",
             headers: auth + [("Content-Type", "application/json")], body: Array(#"{"flagged": true, "seq": 1}"#.utf8))

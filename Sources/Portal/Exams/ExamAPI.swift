@@ -35,10 +35,9 @@ enum ExamAPI {
         }
 
         let owner = context.attemptOwner
-        let existing = try context.attempts.openAttempt(examID: blueprint.id, owner: owner, now: context.now)
-        let token = try ExamStartAction.startOrResume(context, blueprint)
+        let (token, created) = try ExamStartAction.startOrResume(context, blueprint)
         let view = try context.attempts.resume(token: token, owner: owner, now: context.now)
-        return try json(AttemptJSON(view), status: existing == nil ? 201 : 200)
+        return try json(AttemptJSON(view), status: created ? 201 : 200)
     }
 
     static func attempt(_ context: inout Context) throws -> Response {

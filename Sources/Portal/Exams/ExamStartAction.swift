@@ -11,20 +11,23 @@ enum ExamStartAction {
             context.logger.info("exams.start.refused", [("exam_id", blueprint.id), ("reason", refusal.code)])
             return context.redirect(to: "/examens/\(blueprint.id)")
         }
-        let token = try startOrResume(context, blueprint)
+        let (token, _) = try startOrResume(context, blueprint)
         return context.redirect(to: "/epreuves/\(token)")
     }
 
     /// The token of the owner's open attempt of the exam, or of a new one.
     ///
     /// The check and the write run in one unit of the commit group, so a double click opens one attempt.
-    static func startOrResume(_ context: Context, _ blueprint: Blueprint) throws -> String {
+    /// `created` says whether the attempt is new, decided in the same unit as the write.
+    static func startOrResume(_ context: Context, _ blueprint: Blueprint) throws -> (token: String, created: Bool) {
         let owner = context.attemptOwner
         let now = context.now
         let timeFactor = context.user?.timeFactor ?? 1
         let logger = context.logger
         let attempts = context.attempts
-        if let open = try attempts.openAttempt(examID: blueprint.id, owner: owner, now: now) { return open.token }
+        if let open = try attempts.openAttempt(examID: blueprint.id, owner: owner, now: now) {
+            return (open.token, false)
+        }
         // Drawn outside any write, then written in the commit group with the saves: the starts of an exam
         // day share their commits. Units run one after the other, so a double click finds the attempt its
         // first click opened.
@@ -32,9 +35,9 @@ enum ExamStartAction {
         return try context.app.pool.commitGroup.run(on: context.db) { db in
             let attempts = AttemptService(db: db, logger: logger)
             if let open = try attempts.openAttempt(examID: blueprint.id, owner: owner, now: now) {
-                return open.token
+                return (open.token, false)
             }
-            return try attempts.commitStart(prepared)
+            return (try attempts.commitStart(prepared), true)
         }
     }
 }
