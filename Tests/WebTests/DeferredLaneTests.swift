@@ -145,14 +145,7 @@ import Testing
         blocking.send(requestWithBody("POST", "/lent", contentType: "text/plain", body: []))
         entered.wait()
 
-        let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            server.stop()
-            stopped.signal()
-        }
-        while server.isAcceptingConnections {
-            usleep(1000)
-        }
+        let stopped = beginStopping(server)
         // Past the grace period the server is stopping its lane, which waits for the blocked request.
         usleep(600_000)
         late.send(requestWithBody("POST", "/court", contentType: "text/plain", body: []))
@@ -180,14 +173,7 @@ import Testing
         client.send(requestWithBody("POST", "/lent", contentType: "text/plain", body: []))
         entered.wait()
 
-        let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            server.stop()
-            stopped.signal()
-        }
-        while server.isAcceptingConnections {
-            usleep(1000)
-        }
+        let stopped = beginStopping(server)
         #expect(server.requestsInFlight == 1)
         release.signal()
 

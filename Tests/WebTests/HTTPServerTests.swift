@@ -240,14 +240,7 @@ import Testing
         client.send(getRequest("/slow"))
         entered.wait()
 
-        let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            server.stop()
-            stopped.signal()
-        }
-        while server.isAcceptingConnections {
-            usleep(1000)
-        }
+        let stopped = beginStopping(server)
         #expect(server.requestsInFlight == 1)
         release.signal()
 

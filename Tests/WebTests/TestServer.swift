@@ -32,3 +32,17 @@ func requestWithBody(_ method: String, _ target: String, contentType: String, bo
         + "Content-Length: \(body.count)\r\n\r\n"
     return Array(head.utf8) + body
 }
+
+/// Runs `server.stop()` on another thread and returns once the server no longer accepts connections;
+/// the semaphore is signalled when `stop()` returns.
+func beginStopping(_ server: HTTPServer) -> DispatchSemaphore {
+    let stopped = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        server.stop()
+        stopped.signal()
+    }
+    while server.isAcceptingConnections {
+        usleep(1000)
+    }
+    return stopped
+}

@@ -22,6 +22,8 @@ public final class Router: HTTPResponder, @unchecked Sendable {
     private var middleware: [Middleware] = []
     private var refusalMiddleware: [Middleware] = []
     private(set) var table: [(method: HTTPMethod, pattern: String, name: String)] = []
+    /// Methods with at least one deferred route: the others skip the second route match in `defers`.
+    private var deferredMethods: Set<HTTPMethod> = []
 
     /// Creates an empty router.
     public init() {}
@@ -76,6 +78,7 @@ public final class Router: HTTPResponder, @unchecked Sendable {
         let route = Route(
             method: method, pattern: pattern, name: name ?? pattern, parameterNames: parameterNames, handler: handler,
             isDeferred: deferred)
+        if deferred { deferredMethods.insert(method) }
         root.insert(route, segments: segments[...])
         table.append((method, pattern, route.name))
     }
@@ -101,6 +104,7 @@ public final class Router: HTTPResponder, @unchecked Sendable {
 
     /// Whether `request` matches a deferred route.
     public func defers(_ request: Request) -> Bool {
+        guard deferredMethods.contains(request.method) else { return false }
         guard case .found(let route, _) = root.match(request.method, segments: Router.segments(of: request.path))
         else { return false }
         return route.isDeferred
