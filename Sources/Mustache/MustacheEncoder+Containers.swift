@@ -8,7 +8,7 @@ struct KeyedBoxContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func put(_ value: MustacheValue, _ key: Key) { box.fields?[key.stringValue] = value }
 
     private func pending(_ key: CodingKey) -> EncodingBox {
-        let child = EncodingBox()
+        let child = EncodingBox(usesConversions: box.usesConversions)
         box.fields?[key.stringValue] = .null
         box.pendingFields.append((key.stringValue, child))
         return child
@@ -31,7 +31,7 @@ struct KeyedBoxContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { put(integerValue(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        put(try EncodingBox.encode(value, codingPath: codingPath + [key]), key)
+        put(try EncodingBox.encode(value, codingPath: codingPath + [key], usesConversions: box.usesConversions), key)
     }
 
     // Synthesized conformances skip nil optionals; a missing key would let the
@@ -86,7 +86,7 @@ struct UnkeyedBoxContainer: UnkeyedEncodingContainer {
     var count: Int { box.items?.count ?? 0 }
 
     private func next() -> EncodingBox {
-        let child = EncodingBox()
+        let child = EncodingBox(usesConversions: box.usesConversions)
         box.pendingItems.append((count, child))
         box.items?.append(.null)
         return child
@@ -96,7 +96,8 @@ struct UnkeyedBoxContainer: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let key = IndexKey(intValue: count)
-        box.items?.append(try EncodingBox.encode(value, codingPath: codingPath + [key]))
+        box.items?.append(
+            try EncodingBox.encode(value, codingPath: codingPath + [key], usesConversions: box.usesConversions))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -140,7 +141,7 @@ struct SingleBoxContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { box.scalar = integerValue(value) }
     mutating func encode(_ value: UInt64) throws { box.scalar = integerValue(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        box.scalar = try EncodingBox.encode(value, codingPath: codingPath)
+        box.scalar = try EncodingBox.encode(value, codingPath: codingPath, usesConversions: box.usesConversions)
     }
 }
 

@@ -6,14 +6,23 @@ import Foundation
 /// Optional properties that are `nil` become `.null` rather than missing keys,
 /// so `{{#user.avatar}}` inside a section never picks up an outer `avatar`.
 /// `Date` becomes an ISO 8601 string, `URL` its absolute string, `Decimal` a number.
+///
+/// A model that conforms to `MustacheConvertible` gives its value directly, and the walk stops there.
 public struct MustacheEncoder: Sendable {
+    /// Whether `MustacheConvertible` models give their own value; off only to check those values.
+    let usesConversions: Bool
+
     /// Creates an encoder.
-    public init() {}
+    public init() { usesConversions = true }
+
+    /// An encoder that walks `encode(to:)` even for `MustacheConvertible` models, so a test can check
+    /// that a hand-written `mustacheValue` says the same as the model's `Encodable` conformance.
+    init(usesConversions: Bool) { self.usesConversions = usesConversions }
 
     /// Encodes `model`; throws a `MustacheError` when its `encode(to:)` throws.
     public func encode<Model: Encodable>(_ model: Model) throws -> MustacheValue {
         do {
-            return try EncodingBox.encode(model, codingPath: [])
+            return try EncodingBox.encode(model, codingPath: [], usesConversions: usesConversions)
         } catch let error as MustacheError {
             throw error
         } catch {
@@ -25,6 +34,8 @@ public struct MustacheEncoder: Sendable {
 /// One value under construction. Values that finish at once are stored
 /// directly; nested containers, which are filled later, keep a box until the end.
 final class EncodingBox {
+    /// Whether `MustacheConvertible` values give their own value (see `MustacheEncoder`).
+    let usesConversions: Bool
     /// Set by a single-value container.
     var scalar: MustacheValue?
     /// Set once a keyed container is asked for.
@@ -35,6 +46,8 @@ final class EncodingBox {
     var pendingFields: [(key: String, box: EncodingBox)] = []
     /// Nested containers inside an array, written into `items` when the value is finished.
     var pendingItems: [(index: Int, box: EncodingBox)] = []
+
+    init(usesConversions: Bool) { self.usesConversions = usesConversions }
 
     /// The finished value; a box nothing was written to is `.null`.
     var value: MustacheValue {
@@ -51,11 +64,16 @@ final class EncodingBox {
 
     /// Encodes `model` on its own, short-cutting the Foundation types whose
     /// own encoding would be useless in a page.
-    static func encode<Model: Encodable>(_ model: Model, codingPath: [CodingKey]) throws -> MustacheValue {
+    static func encode<Model: Encodable>(
+        _ model: Model, codingPath: [CodingKey], usesConversions: Bool
+    ) throws -> MustacheValue {
         if let special = model as? MustacheScalarConvertible {
             return special.mustacheValue
         }
-        let box = EncodingBox()
+        if usesConversions, let convertible = model as? MustacheConvertible {
+            return convertible.mustacheValue
+        }
+        let box = EncodingBox(usesConversions: usesConversions)
         try model.encode(to: BoxEncoder(box: box, codingPath: codingPath))
         return box.value
     }

@@ -22,6 +22,11 @@ public struct Template: Sendable {
     /// Renders against `value`; partials and parents are looked up in `partials`
     /// and render as the empty string when missing, as the specification says.
     public func render(_ value: MustacheValue, partials: TemplateLibrary? = nil) throws -> String {
+        String(decoding: try renderBytes(value, partials: partials), as: UTF8.self)
+    }
+
+    /// Renders against `value` into UTF-8 bytes, ready for a response body.
+    public func renderBytes(_ value: MustacheValue, partials: TemplateLibrary? = nil) throws -> [UInt8] {
         var renderer = TemplateRenderer(value: value, templateName: name, library: partials, capacity: capacityHint)
         return try renderer.render(nodes)
     }

@@ -69,10 +69,20 @@ public final class TemplateLibrary: Sendable {
 
     /// Renders the template `name` against `value`.
     public func render(_ name: String, _ value: MustacheValue) throws -> String {
+        String(decoding: try renderBytes(name, value), as: UTF8.self)
+    }
+
+    /// Renders the template `name` against `value` into UTF-8 bytes, ready for a response body.
+    public func renderBytes(_ name: String, _ value: MustacheValue) throws -> [UInt8] {
         guard let template = templates[name] else {
             throw MustacheError(template: name, line: nil, reason: .unknownTemplate(name))
         }
-        return try template.render(value, partials: self)
+        return try template.renderBytes(value, partials: self)
+    }
+
+    /// Renders the template `name` from a typed view model into UTF-8 bytes.
+    public func renderBytes<Model: Encodable>(_ name: String, _ model: Model) throws -> [UInt8] {
+        try renderBytes(name, MustacheEncoder().encode(model))
     }
 
     /// Renders the template `name` from a typed view model.

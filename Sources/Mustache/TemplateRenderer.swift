@@ -23,10 +23,11 @@ struct TemplateRenderer {
         output.reserveCapacity(capacity)
     }
 
-    /// Renders `nodes` and returns the text.
-    mutating func render(_ nodes: [Node]) throws -> String {
+    /// Renders `nodes` and returns the UTF-8 bytes: the templates and every value are valid UTF-8,
+    /// so the output is too and needs no second validation.
+    mutating func render(_ nodes: [Node]) throws -> [UInt8] {
         try renderNodes(nodes)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private mutating func renderNodes(_ nodes: [Node]) throws {

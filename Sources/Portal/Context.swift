@@ -60,7 +60,7 @@ public struct Context {
 
     /// Renders a page template with its view model as a 200 (or `status`) HTML response.
     public func render<View: Encodable>(_ template: String, _ view: View, status: Int = 200) throws -> Response {
-        var response = Response.html(try app.templates.render(template, view), status: status)
+        var response = Response.html(bytes: try app.templates.renderBytes(template, view), status: status)
         response.headers.set("Cache-Control", "no-store")
         if request.cookies[Notice.cookieName] != nil {
             response.setCookie(Cookie.deletion(name: Notice.cookieName))

@@ -28,13 +28,29 @@ public enum FrenchFormat {
         return "temps × " + decimal(factor, digits: 2)
     }
 
-    /// A number with a decimal comma and at most `digits` decimals ("12,5").
+    /// A number with a decimal comma and at most `digits` decimals ("12,5"), rounded half away from zero.
+    ///
+    /// Built from integers rather than `String(format:)`: catalogue and result pages call it for every
+    /// score, and the Foundation formatter was a tenth of the catalogue page's time.
     public static func decimal(_ value: Double, digits: Int = 2) -> String {
-        var text = String(format: "%.\(digits)f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        let digits = min(max(digits, 0), 6)
+        var scale = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        guard value.isFinite, scaled < 1e15 else { return String(value).replacingOccurrences(of: ".", with: ",") }
+        let units = Int(scaled)
+        var text = units == 0 || value > 0 ? "" : "-"
+        text += String(units / scale)
+        var fraction = units % scale
+        var width = digits
+        while width > 0, fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
         }
-        return text.replacingOccurrences(of: ".", with: ",")
+        if width > 0 {
+            let figures = String(fraction)
+            text += "," + String(repeating: "0", count: width - figures.count) + figures
+        }
+        return text
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The fields of the page layout (`Templates/layouts/base.mustache`).
 public struct LayoutView: Encodable {
     /// What the header shows of the logged-in user.
@@ -36,5 +38,25 @@ public enum Navigation {
             let isCurrent = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
             return Item(label: label, href: href, current: isCurrent)
         }
+    }
+}
+
+extension LayoutView: MustacheConvertible {
+    public var mustacheValue: MustacheValue {
+        .object([
+            "stylesheet": stylesheet.mustacheValue, "script": script.mustacheValue,
+            "navigation": navigation.mustacheValue, "user": user.mustacheValue, "csrf": csrf.mustacheValue,
+            "notice": notice.mustacheValue,
+        ])
+    }
+}
+
+extension LayoutView.UserSummary: MustacheConvertible {
+    public var mustacheValue: MustacheValue { .object(["displayName": displayName.mustacheValue]) }
+}
+
+extension Navigation.Item: MustacheConvertible {
+    public var mustacheValue: MustacheValue {
+        .object(["label": label.mustacheValue, "href": href.mustacheValue, "current": current.mustacheValue])
     }
 }

@@ -1,3 +1,4 @@
+import Mustache
 import Web
 
 /// A one-shot message shown at the top of the next page (after a redirect).
@@ -53,4 +54,8 @@ public struct Notice: Encodable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey { case kind, text }
+}
+
+extension Notice: MustacheConvertible {
+    public var mustacheValue: MustacheValue { .object(["kind": kind.mustacheValue, "text": text.mustacheValue]) }
 }

@@ -1,5 +1,6 @@
 import Exams
 import Foundation
+import Mustache
 import Web
 
 /// The exam page: one question of the open section, the navigator, the timer.
@@ -213,4 +214,66 @@ enum AttemptPage {
             break
         }
     }
+}
+
+// The question page is the busiest page of an exam: its view gives its value directly (see `MustacheConvertible`).
+
+extension AttemptPage.View: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object([
+            "layout": layout.mustacheValue, "token": token.mustacheValue, "examTitle": examTitle.mustacheValue,
+            "sectionLabel": sectionLabel.mustacheValue, "number": number.mustacheValue,
+            "sectionCount": sectionCount.mustacheValue, "position": position.mustacheValue,
+            "kind": kind.mustacheValue, "seq": seq.mustacheValue, "remainingMs": remainingMs.mustacheValue,
+            "remainingLabel": remainingLabel.mustacheValue, "saveLabel": saveLabel.mustacheValue,
+            "navigator": navigator.mustacheValue, "title": title.mustacheValue, "stemHTML": stemHTML.mustacheValue,
+            "singleChoice": .bool(singleChoice != nil), "multipleChoice": .bool(multipleChoice != nil),
+            "options": (singleChoice ?? multipleChoice ?? []).mustacheValue, "trueFalse": trueFalse.mustacheValue,
+            "textAnswer": textAnswer.mustacheValue, "essay": essay.mustacheValue,
+            "matching": .bool(matching != nil), "items": (matching ?? []).mustacheValue,
+            "flagged": flagged.mustacheValue, "previous": previous.mustacheValue, "next": next.mustacheValue,
+            "hasNextSection": hasNextSection.mustacheValue, "errorMessage": errorMessage.mustacheValue,
+            "examScript": examScript.mustacheValue,
+        ])
+    }
+}
+
+extension AttemptPage.View.Option: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object(["index": index.mustacheValue, "html": html.mustacheValue, "checked": checked.mustacheValue])
+    }
+}
+
+extension AttemptPage.View.MatchItem: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object(["index": index.mustacheValue, "html": html.mustacheValue, "choices": choices.mustacheValue])
+    }
+}
+
+extension AttemptPage.View.MatchItem.Choice: MustacheConvertible {
+    var mustacheValue: MustacheValue { .object(["value": value.mustacheValue, "selected": selected.mustacheValue]) }
+}
+
+extension AttemptPage.View.TextAnswer: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object(["text": text.mustacheValue, "unit": unit.mustacheValue, "numeric": numeric.mustacheValue])
+    }
+}
+
+extension AttemptPage.View.TrueFalse: MustacheConvertible {
+    var mustacheValue: MustacheValue { .object(["isTrue": isTrue.mustacheValue, "isFalse": isFalse.mustacheValue]) }
+}
+
+extension AttemptPage.View.NavigatorItem: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object([
+            "token": token.mustacheValue, "position": position.mustacheValue, "number": number.mustacheValue,
+            "answered": answered.mustacheValue, "flagged": flagged.mustacheValue, "current": current.mustacheValue,
+            "stateLabel": stateLabel.mustacheValue,
+        ])
+    }
+}
+
+extension AttemptPage.View.Target: MustacheConvertible {
+    var mustacheValue: MustacheValue { .object(["position": position.mustacheValue]) }
 }

@@ -1,4 +1,5 @@
 import Exams
+import Mustache
 import Web
 
 /// The home page: what LeSocial offers and the four preparations.
@@ -23,5 +24,20 @@ enum HomePage {
                 examCountLabel: "La sélection aujourd'hui, épreuves et calendrier")
         }
         return try context.render("pages/home", View(layout: context.layout(), preparations: preparations))
+    }
+}
+
+extension HomePage.View: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object(["layout": layout.mustacheValue, "preparations": preparations.mustacheValue])
+    }
+}
+
+extension HomePage.View.Preparation: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object([
+            "name": name.mustacheValue, "code": code.mustacheValue, "summary": summary.mustacheValue,
+            "href": href.mustacheValue, "examCountLabel": examCountLabel.mustacheValue,
+        ])
     }
 }

@@ -1,5 +1,6 @@
 import Exams
 import Foundation
+import Mustache
 import Web
 
 /// One preparation: its exams and how its selection works today (`QuestionBanks/<track>/selection.md`).
@@ -23,18 +24,6 @@ enum PreparationPage {
         var sectionsLabel: String
         var questionCount: Int
         var total: String
-
-        init(_ blueprint: Blueprint) {
-            id = blueprint.id
-            title = blueprint.title
-            summary = blueprint.summary
-            free = blueprint.access == .free
-            accessLabel = free ? "Gratuit" : "Préparation complète"
-            durationLabel = ExamFormat.duration(minutes: blueprint.minutes)
-            sectionsLabel = blueprint.sections.count == 1 ? "1 section" : "\(blueprint.sections.count) sections"
-            questionCount = blueprint.questionCount
-            total = FrenchFormat.decimal(blueprint.scoring.total)
-        }
     }
 
     static func show(_ context: inout Context) throws -> Response {
@@ -47,5 +36,39 @@ enum PreparationPage {
             layout: context.layout(), name: track.name, summary: track.summary, exams: exams.map(ExamCard.init),
             selectionHTML: context.app.selectionPages.html(for: track))
         return try context.render("pages/preparation", view)
+    }
+}
+
+extension PreparationPage.View: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object([
+            "layout": layout.mustacheValue, "name": name.mustacheValue, "summary": summary.mustacheValue,
+            "exams": exams.mustacheValue, "selectionHTML": selectionHTML.mustacheValue,
+        ])
+    }
+}
+
+extension PreparationPage.ExamCard: MustacheConvertible {
+    var mustacheValue: MustacheValue {
+        .object([
+            "id": id.mustacheValue, "title": title.mustacheValue, "summary": summary.mustacheValue,
+            "free": free.mustacheValue, "accessLabel": accessLabel.mustacheValue,
+            "durationLabel": durationLabel.mustacheValue, "sectionsLabel": sectionsLabel.mustacheValue,
+            "questionCount": questionCount.mustacheValue, "total": total.mustacheValue,
+        ])
+    }
+}
+
+extension PreparationPage.ExamCard {
+    init(_ blueprint: Blueprint) {
+        id = blueprint.id
+        title = blueprint.title
+        summary = blueprint.summary
+        free = blueprint.access == .free
+        accessLabel = free ? "Gratuit" : "Préparation complète"
+        durationLabel = ExamFormat.duration(minutes: blueprint.minutes)
+        sectionsLabel = blueprint.sections.count == 1 ? "1 section" : "\(blueprint.sections.count) sections"
+        questionCount = blueprint.questionCount
+        total = FrenchFormat.decimal(blueprint.scoring.total)
     }
 }

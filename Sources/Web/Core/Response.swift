@@ -21,7 +21,12 @@ public struct Response {
 
     /// An HTML page in UTF-8.
     public static func html(_ html: String, status: Int = 200) -> Response {
-        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: Array(html.utf8))
+        Response.html(bytes: Array(html.utf8), status: status)
+    }
+
+    /// An HTML page already encoded in UTF-8 (a rendered template).
+    public static func html(bytes: [UInt8], status: Int = 200) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: bytes)
     }
 
     /// Plain text in UTF-8.
