@@ -84,6 +84,29 @@ import Testing
         }
     }
 
+    @Test func aRunningAttemptShowsAQuestionsNewTitleAfterAnImport() throws {
+        let fixture = try EngineFixture()
+        var files = Bank.standard()
+        try fixture.sync(files)
+        let service = fixture.service()
+        let view = try service.start(examID: "ifsi-blanc-1", owner: .user(1), now: fixture.now)
+        let before = try service.resume(token: view.attempt.token, owner: .user(1), now: fixture.now)
+        let culture = before.items.filter { $0.sectionIndex == 0 }.compactMap(\.question)
+        #expect(culture.count == 4 && culture.allSatisfy { $0.title?.hasPrefix("Question ") == true })
+        // Looked at twice: the second look comes from the cache of versions.
+        let again = try service.resume(token: view.attempt.token, owner: .user(1), now: fixture.now)
+        #expect(again.items.compactMap(\.question?.title) == before.items.compactMap(\.question?.title))
+
+        // A trainer renames the questions: the same versions, new titles.
+        files[0] = BankSync.File(
+            path: files[0].path, contents: files[0].contents.replacingOccurrences(of: "::Question ", with: "::Cas "))
+        try fixture.sync(files)
+        let after = try service.resume(token: view.attempt.token, owner: .user(1), now: fixture.now)
+        let renamed = after.items.filter { $0.sectionIndex == 0 }.compactMap(\.question)
+        #expect(renamed.map(\.id) == culture.map(\.id))
+        #expect(renamed.allSatisfy { $0.title?.hasPrefix("Cas ") == true }, "\(renamed.map(\.title))")
+    }
+
     @Test func twoDatabasesInOneProcessDrawFromTheirOwnBanks() throws {
         let first = try EngineFixture()
         let second = try EngineFixture()

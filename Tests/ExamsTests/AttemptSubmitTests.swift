@@ -1,6 +1,7 @@
-import Exams
 import Foundation
 import Testing
+
+@testable import Exams
 
 /// A bank with single choice, weighted multiple choice and essay questions.
 enum MixedBank {
@@ -141,6 +142,13 @@ enum MixedBank {
         let attempt = try service.submit(token: view.attempt.token, owner: .user(1), now: fixture.now)
         #expect(attempt.status == .submitted)
         #expect(attempt.finishedAt == EngineFixture.start.addingTimeInterval(3_600))
+    }
+
+    @Test func theSweepReadsOnlyTheIndexOfOpenAttempts() throws {
+        let fixture = try EngineFixture()
+        let plan = try fixture.db.query("EXPLAIN QUERY PLAN " + AttemptStore.overdueSQL, Int64(0)).map { $0.string(3) }
+        #expect(plan.contains { $0.contains("USING INDEX attempts_open_deadline") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN attempts") }, "\(plan)")
     }
 
     @Test func theSweepClosesOverdueAttemptsAtTheirDeadlineWithTheAnswersSavedInTime() throws {

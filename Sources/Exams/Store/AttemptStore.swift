@@ -52,11 +52,15 @@ struct AttemptStore {
         try db.queryOne("SELECT * FROM attempts WHERE id = ?", id).map(Self.attempt)
     }
 
-    /// Open attempts whose last deadline is before `limit`.
+    /// Open attempts whose last deadline is before `limit`, oldest deadline first.
     func openAttempts(deadlineBefore limit: Int64) throws -> [Attempt] {
-        try db.query("SELECT * FROM attempts WHERE status = 'open' AND deadline_at < ? ORDER BY id", limit)
-            .map(Self.attempt)
+        try db.query(Self.overdueSQL, limit).map(Self.attempt)
     }
+
+    /// The sweep runs this every second. Ordered by `id`, SQLite read the whole table in id order rather
+    /// than the partial index of open attempts: with 200,000 finished attempts, 350 MB of pages a second.
+    static let overdueSQL =
+        "SELECT * FROM attempts WHERE status = 'open' AND deadline_at < ? ORDER BY deadline_at, id"
 
     /// Finished attempts of `owner`, oldest first.
     func finishedAttempts(owner: AttemptOwner) throws -> [Attempt] {

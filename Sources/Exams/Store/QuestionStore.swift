@@ -29,25 +29,33 @@ public struct QuestionStore {
     /// The content of one version, through the process-wide cache (see `QuestionVersionCache`).
     func content(id: String, version: Int) throws -> Question? {
         let cache = QuestionVersionCache.shared
-        if let row = try db.queryOne(
-            """
-            SELECT q.body_revision, b.instance FROM questions q JOIN bank_revision b ON b.id = 1
-            WHERE q.id = ? AND q.version = ?
-            """, id, version),
-            let cached = cache.question(database: row.string(1), id: id, version: version, revision: row.int(0))
+        guard let bank = try db.queryOne("SELECT instance, revision FROM bank_revision WHERE id = 1") else {
+            return nil
+        }
+        let database = bank.string("instance")
+        let bankRevision = bank.int64("revision")
+        if let cached = cache.question(database: database, id: id, version: version, bankRevision: bankRevision) {
+            return cached
+        }
+        guard
+            let revisionRow = try db.queryOne(
+                "SELECT body_revision FROM questions WHERE id = ? AND version = ?", id, version)
+        else { return nil }
+        let bodyRevision = revisionRow.int(0)
+        if let cached = cache.question(
+            database: database, id: id, version: version, bodyRevision: bodyRevision, bankRevision: bankRevision)
         {
             return cached
         }
         guard
             let row = try db.queryOne(
-                """
-                SELECT q.body_revision, b.instance, q.body_json FROM questions q JOIN bank_revision b ON b.id = 1
-                WHERE q.id = ? AND q.version = ?
-                """, id, version)
+                "SELECT body_revision, body_json FROM questions WHERE id = ? AND version = ?", id, version)
         else { return nil }
         let question = try StoredJSON.decode(
-            Question.self, from: row.string(2), operation: "decoding question \(id) v\(version)")
-        cache.store(question, database: row.string(1), id: id, version: version, revision: row.int(0))
+            Question.self, from: row.string(1), operation: "decoding question \(id) v\(version)")
+        cache.store(
+            question, database: database, id: id, version: version, bodyRevision: row.int(0),
+            bankRevision: bankRevision)
         return question
     }
 

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Decoded question versions shared by every thread, keyed by database instance, id and version and
-/// checked by the row's `body_revision`, so a page reads one small integer per item instead of the body.
+/// Decoded question versions shared by every thread, keyed by database instance, id and version.
 ///
-/// A version's body only changes through `QuestionStore.updateMetadata`, which raises the revision: an
-/// entry whose revision differs from the row's is a miss and is replaced. Bounded: when full, it starts
-/// over.
+/// A version's body only changes through `QuestionStore.updateMetadata`, which raises the row's
+/// `body_revision`; any change to the questions table also raises the database's bank revision (triggers on
+/// `questions`). An entry remembers both. While the bank revision is the one it was checked at, the entry is
+/// good without reading the question's row: on a database of 20,000 questions those rows are spread over
+/// thousands of pages, and reading one per item of every page sent most reads past SQLite's page cache.
+/// After an import, the row's `body_revision` decides, as before. Bounded: when full, it starts over.
 final class QuestionVersionCache: @unchecked Sendable {
     private struct Key: Hashable {
         var database: String
@@ -13,30 +15,54 @@ final class QuestionVersionCache: @unchecked Sendable {
         var version: Int
     }
 
+    private struct Entry {
+        var bodyRevision: Int
+        var bankRevision: Int64
+        var question: Question
+    }
+
     private let capacity: Int
     private let lock = NSLock()
-    private var entries: [Key: (revision: Int, question: Question)] = [:]
+    private var entries: [Key: Entry] = [:]
 
     /// Makes an empty cache holding at most `capacity` versions.
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    /// The cached content of `id` at `version` in database `database`, if it was stored at `revision`.
-    func question(database: String, id: String, version: Int, revision: Int) -> Question? {
+    /// The cached content of `id` at `version` in database `database`, if it was last checked at bank
+    /// revision `bankRevision`.
+    func question(database: String, id: String, version: Int, bankRevision: Int64) -> Question? {
         lock.lock()
         defer { lock.unlock() }
-        let key = Key(database: database, id: id, version: version)
-        guard let entry = entries[key], entry.revision == revision else { return nil }
+        guard let entry = entries[Key(database: database, id: id, version: version)],
+            entry.bankRevision == bankRevision
+        else { return nil }
         return entry.question
     }
 
-    /// Keeps `question` as the content of `id` at `version`, revision `revision`, in database `database`.
-    func store(_ question: Question, database: String, id: String, version: Int, revision: Int) {
+    /// The cached content of `id` at `version`, if it was stored at body revision `bodyRevision`; the entry is
+    /// then good at bank revision `bankRevision` too.
+    func question(database: String, id: String, version: Int, bodyRevision: Int, bankRevision: Int64) -> Question? {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = Key(database: database, id: id, version: version)
+        guard var entry = entries[key], entry.bodyRevision == bodyRevision else { return nil }
+        entry.bankRevision = bankRevision
+        entries[key] = entry
+        return entry.question
+    }
+
+    /// Keeps `question` as the content of `id` at `version`, body revision `bodyRevision`, read at bank
+    /// revision `bankRevision` of database `database`.
+    func store(
+        _ question: Question, database: String, id: String, version: Int, bodyRevision: Int, bankRevision: Int64
+    ) {
         lock.lock()
         defer { lock.unlock() }
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[Key(database: database, id: id, version: version)] = (revision, question)
+        let entry = Entry(bodyRevision: bodyRevision, bankRevision: bankRevision, question: question)
+        entries[Key(database: database, id: id, version: version)] = entry
     }
 
     /// The cache of the process.
