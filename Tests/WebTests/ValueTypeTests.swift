@@ -172,3 +172,20 @@ import Testing
         #expect(waiter.wait() == SIGUSR2)
     }
 }
+
+@Suite struct HTTPSpaceTests {
+    @Test(arguments: [
+        ("  a  ", "a"), ("\ta b\t", "a b"), ("", ""), ("   ", ""), ("\t \t", ""), ("é", "é"),
+        (" ñ\u{301} ", "ñ\u{301}"),
+        ("x\u{00A0}", "x\u{00A0}"), ("\u{00A0} y", "\u{00A0} y"), ("a\n", "a\n"),
+    ])
+    func trimsOnlySpacesAndTabsAtEitherEnd(text: String, expected: String) {
+        #expect(HTTPSpace.trimmed(text) == expected)
+        #expect(HTTPSpace.trimmed(text[...]) == expected)
+    }
+
+    @Test func cookiesKeepTheirFirstValueAndLoseTheirQuotes() {
+        let cookies = Cookie.parse(" a = 1 ; b=\"deux\";a=3; c=été ;=x; d")
+        #expect(cookies == ["a": "1", "b": "deux", "c": "été"])
+    }
+}

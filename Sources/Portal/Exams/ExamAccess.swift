@@ -103,14 +103,19 @@ enum ExamFormat {
         let total = Int(minutes.rounded())
         if total < 60 { return "\(total) min" }
         let rest = total % 60
-        return rest == 0 ? "\(total / 60) h" : "\(total / 60) h \(String(format: "%02d", rest))"
+        return rest == 0 ? "\(total / 60) h" : "\(total / 60) h \(twoDigits(rest))"
     }
 
     /// "12:05" from milliseconds.
     static func clock(milliseconds: Int64) -> String {
         let seconds = Int((Double(max(0, milliseconds)) / 1000).rounded(.up))
-        let text = String(format: "%02d:%02d", (seconds % 3600) / 60, seconds % 60)
+        let text = twoDigits((seconds % 3600) / 60) + ":" + twoDigits(seconds % 60)
         return seconds >= 3600 ? "\(seconds / 3600):" + text : text
+    }
+
+    /// "05" for 5: `String(format:)` went through Foundation's formatter on every question page.
+    static func twoDigits(_ number: Int) -> String {
+        number < 10 && number >= 0 ? "0" + String(number) : String(number)
     }
 
     /// "12,5/20".
@@ -122,7 +127,7 @@ enum ExamFormat {
     static func timeSpent(milliseconds: Int64) -> String {
         let seconds = Int(milliseconds / 1000)
         if seconds < 60 { return "\(seconds) s" }
-        return "\(seconds / 60) min \(String(format: "%02d", seconds % 60)) s"
+        return "\(seconds / 60) min \(twoDigits(seconds % 60)) s"
     }
 
     /// The French name of a category path without its track ("Calculs › Débits" for "ifsi/calculs/debits").

@@ -63,17 +63,17 @@ enum JSONText {
 enum HTTPSpace {
     /// `text` without spaces and tabs at either end.
     static func trimmed<Text: StringProtocol>(_ text: Text) -> String {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start] == " " || scalars[start] == "\t" {
-            start = scalars.index(after: start)
+        // Space and tab are single bytes in UTF-8: trimming bytes never splits a character.
+        let bytes = text.utf8
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.startIndex
+        while start != bytes.endIndex, isSpace(bytes[start]) { bytes.formIndex(after: &start) }
+        var end = start
+        var index = start
+        while index != bytes.endIndex {
+            if !isSpace(bytes[index]) { end = bytes.index(after: index) }
+            bytes.formIndex(after: &index)
         }
-        while end > start {
-            let before = scalars.index(before: end)
-            guard scalars[before] == " " || scalars[before] == "\t" else { break }
-            end = before
-        }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
