@@ -268,3 +268,25 @@ import Testing
                 + "1 épreuve(s) chargée(s), 0 retirée(s)")
     }
 }
+
+@Suite struct ActiveExamsTests {
+    @Test func theCatalogueFollowsImportsRetirementsAndNewTitles() throws {
+        let fixture = try EngineFixture()
+        let store = ExamStore(fixture.db)
+        try fixture.sync(Bank.standard())
+        #expect(try store.activeBlueprints(track: .ifsi).map(\.id) == ["ifsi-blanc-1"])
+        #expect(try store.activeBlueprints(track: .ifsi).map(\.id) == ["ifsi-blanc-1"], "the same, kept")
+        #expect(try store.activeBlueprints(track: .as).isEmpty)
+
+        let second = Bank.blueprint(id: "ifsi-blanc-2").replacingOccurrences(of: "n° 1", with: "n° 2")
+        try fixture.sync(Bank.standard() + [BankSync.File(path: "ifsi/exams/ifsi-blanc-2.json", contents: second)])
+        #expect(try Set(store.activeBlueprints(track: .ifsi).map(\.id)) == ["ifsi-blanc-1", "ifsi-blanc-2"])
+        #expect(try store.activeBlueprints().count == 2)
+
+        let renamed = Bank.blueprint().replacingOccurrences(of: "Épreuve blanche", with: "Concours blanc")
+        try fixture.sync(Bank.standard(blueprint: renamed))
+        let active = try store.activeBlueprints(track: .ifsi)
+        #expect(active.map(\.id) == ["ifsi-blanc-1"], "ifsi-blanc-2 is retired")
+        #expect(active.first?.title == "Concours blanc IFSI n° 1")
+    }
+}

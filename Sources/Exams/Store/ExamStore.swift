@@ -45,6 +45,28 @@ public struct ExamStore {
         }
     }
 
+    /// The blueprints of the active exams of `track` (every track when nil), in no particular order: what the
+    /// catalogue shows. Kept between calls until the bank revision changes (an import, a retirement).
+    public func activeBlueprints(track: Track? = nil) throws -> [Blueprint] {
+        guard let bank = try db.queryOne("SELECT instance, revision FROM bank_revision WHERE id = 1") else {
+            return try readActiveBlueprints(track: track)
+        }
+        let key = ActiveExamsCache.Key(database: bank.string(0), revision: bank.int64(1), track: track)
+        if let blueprints = ActiveExamsCache.shared.blueprints(key) { return blueprints }
+        let blueprints = try readActiveBlueprints(track: track)
+        ActiveExamsCache.shared.store(blueprints, key)
+        return blueprints
+    }
+
+    private func readActiveBlueprints(track: Track?) throws -> [Blueprint] {
+        try db.query(
+            "SELECT id, blueprint_json FROM exams WHERE retired_at IS NULL AND (? IS NULL OR track = ?)",
+            track?.rawValue, track?.rawValue
+        ).map { row in
+            try StoredJSON.blueprints.value(of: row.string(1), operation: "decoding exam \(row.string(0))")
+        }
+    }
+
     /// The content hash of every exam, retired ones included, keyed by id.
     func hashes() throws -> [String: (hash: String, retired: Bool)] {
         var result: [String: (String, Bool)] = [:]

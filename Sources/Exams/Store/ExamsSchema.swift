@@ -143,5 +143,21 @@ public enum ExamsSchema {
     )
 
     /// Every step of the exams module, in order.
-    public static let migrations: [Migration] = [initial, bodyRevision, bankRevision, ownerExamIndexes]
+    /// Changes to exams raise the bank revision too, so the catalogue of active exams can be kept between
+    /// requests and read again only after an import changed it.
+    public static let examRevision = Migration(
+        name: "exams_revision_on_exam_changes",
+        sql: """
+            CREATE TRIGGER exams_revision_insert AFTER INSERT ON exams
+                BEGIN UPDATE bank_revision SET revision = revision + 1; END;
+            CREATE TRIGGER exams_revision_update AFTER UPDATE ON exams
+                BEGIN UPDATE bank_revision SET revision = revision + 1; END;
+            CREATE TRIGGER exams_revision_delete AFTER DELETE ON exams
+                BEGIN UPDATE bank_revision SET revision = revision + 1; END;
+            """
+    )
+
+    public static let migrations: [Migration] = [
+        initial, bodyRevision, bankRevision, ownerExamIndexes, examRevision,
+    ]
 }

@@ -30,7 +30,7 @@ enum PreparationPage {
         guard let track = Track(slug: context.request.parameters["track"] ?? "") else { throw PortalError.notFound }
 
         let store = ExamStore(context.db)
-        let exams = try store.activeExams(track: track).compactMap { try store.blueprint(id: $0.id) }
+        let exams = try store.activeBlueprints(track: track)
             .sorted { ($0.access == .free ? 0 : 1, $0.title) < ($1.access == .free ? 0 : 1, $1.title) }
         let view = View(
             layout: context.layout(), name: track.name, summary: track.summary, exams: exams.map(ExamCard.init),
