@@ -5,7 +5,7 @@
 # Usage: bench/run.sh [seconds-per-run] [runs]
 # Environment: LESOCIAL_BIN (binary to measure; default: built here as .build/release/lesocial),
 #   BENCH_SCENARIOS (default "cold pages save examday big"), BENCH_CONNECTIONS (64), BENCH_THINK_MS (1000),
-#   BENCH_SERVER_THREADS (4 × cores),
+#   BENCH_SERVER_THREADS (16 × cores),
 #   BENCH_CANDIDATES (2000), BENCH_BIG_QUESTIONS (20000), BENCH_BIG_ATTEMPTS (200000),
 #   BENCH_LOG_LEVEL (server log level, default warning), BENCH_KEEP (1: keep the work folder).
 set -euo pipefail
@@ -20,8 +20,8 @@ candidates="${BENCH_CANDIDATES:-2000}"
 big_questions="${BENCH_BIG_QUESTIONS:-20000}"
 big_attempts="${BENCH_BIG_ATTEMPTS:-200000}"
 threads=2
-# The server's own default (4 × cores): saves waiting for a shared commit hold a thread each.
-server_threads="${BENCH_SERVER_THREADS:-$((4 * $(nproc)))}"
+# The server's own default (16 × cores): saves waiting for a shared commit hold a thread each.
+server_threads="${BENCH_SERVER_THREADS:-$((16 * $(nproc)))}"
 think_ms="${BENCH_THINK_MS:-1000}"
 app_port=18080
 nginx_port=18081

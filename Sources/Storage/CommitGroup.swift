@@ -6,7 +6,10 @@ import Foundation
 /// A thread hands its unit to `run(on:_:)` and waits. If no thread is committing, it becomes the leader:
 /// it takes every unit queued so far, runs each in its own SAVEPOINT inside one write transaction on its
 /// own connection, commits, and hands every thread its unit's result. Units queued meanwhile form the
-/// next group. A unit that throws is rolled back alone and its thread gets the error; a failed commit
+/// next group, led by the thread of the first of them. Each waiting thread sleeps on its own semaphore
+/// and is woken once, when its unit is committed or when it is handed the lead: under load a broadcast
+/// woke every waiting thread after each commit, and most only went back to sleep after fighting for the
+/// lock. A unit that throws is rolled back alone and its thread gets the error; a failed commit
 /// fails every unit of the group, and none of their work is kept. A unit returns only once its work is
 /// committed, so an acknowledgement sent after `run` returns is never lost.
 ///
@@ -16,6 +19,8 @@ public final class CommitGroup: @unchecked Sendable {
         let work: (Database) throws -> Void
         var error: (any Error)?
         var isDone = false
+        /// Signalled once: when the unit is committed, or when its thread is to lead the next group.
+        let wake = DispatchSemaphore(value: 0)
 
         init(work: @escaping (Database) throws -> Void) {
             self.work = work
@@ -50,33 +55,44 @@ public final class CommitGroup: @unchecked Sendable {
         let unit = Unit { db in output = try work(db) }
         condition.lock()
         queued.append(unit)
-        if queued.count == awaited { condition.broadcast() }
-        while !unit.isDone {
-            if isCommitting {
-                condition.wait()
-                continue
-            }
+        let leads = !isCommitting
+        if leads {
             isCommitting = true
-            gatherWriters()
-            let group = queued
-            queued.removeAll(keepingCapacity: true)
-            condition.unlock()
-            let began = DispatchTime.now().uptimeNanoseconds
-            commit(group, on: db)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
-            condition.lock()
-            for member in group { member.isDone = true }
-            groups += 1
-            units += group.count
-            recentSizes = (recentSizes.1, group.count)
-            lastCommitSeconds = seconds
-            isCommitting = false
-            condition.broadcast()
+        } else if queued.count == awaited {
+            condition.signal()
         }
         condition.unlock()
+        if !leads { unit.wake.wait() }
+        // Woken either with the unit committed, or (not done) to lead the next group.
+        while !unit.isDone { lead(on: db, own: unit) }
         if let error = unit.error { throw error }
         guard let output else { preconditionFailure("storage: committed unit left no result") }
         return output
+    }
+
+    /// Commits the queued units as one group, then wakes their threads and hands the lead to the thread
+    /// of the first unit queued meanwhile, if any. Called with `isCommitting` set, lock not held.
+    private func lead(on db: Database, own: Unit) {
+        condition.lock()
+        gatherWriters()
+        let group = queued
+        queued.removeAll(keepingCapacity: true)
+        condition.unlock()
+        let began = DispatchTime.now().uptimeNanoseconds
+        commit(group, on: db)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+        condition.lock()
+        for member in group { member.isDone = true }
+        groups += 1
+        units += group.count
+        recentSizes = (recentSizes.1, group.count)
+        lastCommitSeconds = seconds
+        let next = queued.first
+        if next == nil { isCommitting = false }
+        condition.unlock()
+        // The leader's own unit is in the group: its thread returns from `run` without waiting.
+        for member in group where member !== own { member.wake.signal() }
+        next?.wake.signal()
     }
 
     /// When the last groups were shared, waits (lock held on return) until as many writers are queued

@@ -75,6 +75,38 @@ struct CommitGroupTests {
         #expect(pool.commitGroup.counts.units == 9)
     }
 
+    /// 16 threads writing 40 units each: every unit is committed once. A lead handed to a thread that is
+    /// never woken would leave the others waiting for ever: the test gives up after 30 s.
+    @Test func manyThreadsWritingAtOnceAllReturnCommitted() throws {
+        let threads = 16
+        let unitsEach = 40
+        let results = Results(count: threads)
+        let finished = DispatchGroup()
+        let (pool, group) = (self.pool, pool.commitGroup)
+        for thread in 0..<threads {
+            finished.enter()
+            Thread.detachNewThread {
+                results.set(thread) {
+                    let db = try pool.connection()
+                    for unit in 0..<unitsEach {
+                        let value = String(format: "t%02d-%02d", thread, unit)
+                        try group.run(on: db) { db in try db.run("INSERT INTO saves (value) VALUES (?)", value) }
+                    }
+                }
+                finished.leave()
+            }
+        }
+        try #require(finished.wait(timeout: .now() + 30) == .success, "a writer was never woken")
+
+        for result in results.values { #expect(throws: Never.self) { try result.get() } }
+        let expected = (0..<threads).flatMap { thread in
+            (0..<unitsEach).map { String(format: "t%02d-%02d", thread, $0) }
+        }
+        #expect(try values() == expected)
+        #expect(group.counts.units == threads * unitsEach)
+        #expect(group.queuedCount == 0)
+    }
+
     @Test func aFailingUnitIsRolledBackAloneAndGetsItsError() throws {
         let others: [(Database) throws -> Void] = [
             { db in try db.run("INSERT INTO saves (value) VALUES ('kept-1')") },
