@@ -47,4 +47,16 @@ public enum AccountsSchema {
             CREATE INDEX outbox_pending ON outbox(sent_at) WHERE sent_at IS NULL;
             """
     )
+
+    /// Indexes on expiry, for the periodic purge of expired sessions and links.
+    public static let expiryIndexes = Migration(
+        name: "accounts_expiry_indexes",
+        sql: """
+            CREATE INDEX sessions_expiry ON sessions(expires_at);
+            CREATE INDEX email_tokens_expiry ON email_tokens(expires_at);
+            """
+    )
+
+    /// Every step of the module, in order.
+    public static let migrations: [Migration] = [initial, expiryIndexes]
 }

@@ -54,6 +54,14 @@ public struct EmailTokenStore {
         return row.int64("user_id")
     }
 
+    /// Deletes links expired for more than a day (used or not); returns how many. The day keeps an
+    /// expired link answering "expired" rather than "invalid" to whoever clicks it late.
+    @discardableResult
+    public func purgeExpired(now: Date) throws -> Int {
+        try db.run("DELETE FROM email_tokens WHERE expires_at <= ?", Int64(now.timeIntervalSince1970) - 24 * 3600)
+        return db.changes
+    }
+
     /// Voids every unused token of a purpose for a user (a newer link replaces older ones).
     public func revokeAll(userID: Int64, purpose: Purpose, now: Date) throws {
         try db.run(

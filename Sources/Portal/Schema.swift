@@ -13,6 +13,7 @@ public enum Schema {
             ExamsSchema.initial,
         ] + BillingSchema.migrations + [
             ExamsSchema.bodyRevision, ExamsSchema.bankRevision, ExamsSchema.ownerExamIndexes,
+            ExamsSchema.examRevision, AccountsSchema.expiryIndexes,
         ]
 
     public static var migrator: Migrator { Migrator(migrations: migrations) }

@@ -17,7 +17,7 @@ final class AccountFixture {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("accounts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         db = try Database(path: directory.appendingPathComponent("test.db").path)
-        _ = try Migrator(migrations: [AccountsSchema.initial]).migrate(db)
+        _ = try Migrator(migrations: AccountsSchema.migrations).migrate(db)
     }
 
     deinit {
