@@ -122,10 +122,6 @@ public final class HTTPServer: @unchecked Sendable {
                 option: .NOTIFY_COMPLETED, value: unsafeBitCast(DaemonCallbacks.completed, to: Int.self),
                 ptr_value: context),
         ]
-        options.append(
-            MHD_OptionItem(
-                option: .CONNECTION_MEMORY_LIMIT, value: max(4096, configuration.connectionMemoryBytes), ptr_value: nil)
-        )
         if configuration.threads > 1 {
             options.append(MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil))
         }

@@ -14,10 +14,6 @@ public struct ServerConfiguration: Sendable {
     public var connectionLimit: Int
     /// Seconds an idle connection stays open.
     public var connectionTimeoutSeconds: Int
-    /// Memory libmicrohttpd gives each connection for its request line, headers and read buffer; headers
-    /// that do not fit are refused with 431. Each open connection ends up touching all of it: with 2,000
-    /// candidates connected, 32 KiB (libmicrohttpd's default) kept 62 MiB resident, 16 KiB half that.
-    public var connectionMemoryBytes: Int
     /// Largest body for urlencoded forms, JSON and any non-multipart type.
     public var maxFormBodyBytes: Int
     /// Largest body for `multipart/form-data` uploads.
@@ -37,7 +33,6 @@ public struct ServerConfiguration: Sendable {
         deferredThreads: Int = 2,
         connectionLimit: Int = 1024,
         connectionTimeoutSeconds: Int = 30,
-        connectionMemoryBytes: Int = 16 * 1024,
         maxFormBodyBytes: Int = 64 * 1024,
         maxUploadBodyBytes: Int = 10 * 1024 * 1024,
         shutdownGraceSeconds: Double = 10,
@@ -50,7 +45,6 @@ public struct ServerConfiguration: Sendable {
         self.deferredThreads = deferredThreads
         self.connectionLimit = connectionLimit
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
-        self.connectionMemoryBytes = connectionMemoryBytes
         self.maxFormBodyBytes = maxFormBodyBytes
         self.maxUploadBodyBytes = maxUploadBodyBytes
         self.shutdownGraceSeconds = shutdownGraceSeconds
