@@ -62,4 +62,34 @@ import Web
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 9\r\n\r\nemail=%ZZ")
         #expect(malformed.hasPrefix("HTTP/1.1 400"))
     }
+
+    /// A browser's headers with many cookies (other sites' tools on the same domain add theirs) still get a
+    /// whole page. With 16 KiB per connection, libmicrohttpd 0.9.75 closed the connection without a byte
+    /// from about 7.6 KB of request headers (its response headers no longer fitted), then sent 431 twice.
+    @Test func aPageWithTwelveKilobytesOfCookiesArrivesWhole() throws {
+        let fixture = try PortalFixture()
+        let server = HTTPServer(
+            configuration: ServerConfiguration(port: 0, threads: 2), responder: fixture.app.router)
+        try server.start()
+        defer { server.stop() }
+
+        for size in [4_000, 8_000, 12_000] {
+            let cookies = (0..<(size / 2_000)).map { "outil\($0)=" + String(repeating: "c", count: 1_990) }
+            let request =
+                "GET /preparations/ifsi HTTP/1.1\r\nHost: lesocial.test\r\nConnection: close\r\n"
+                + "User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120\r\n"
+                + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+                + "Accept-Language: fr-FR,fr;q=0.9\r\nAccept-Encoding: gzip, deflate, br\r\n"
+                + "Cookie: \(cookies.joined(separator: "; "))\r\n\r\n"
+            let answer = try Self.exchange(port: server.port, request)
+            let parts = answer.components(separatedBy: "\r\n\r\n")
+            #expect(answer.hasPrefix("HTTP/1.1 200"), "\(size) bytes of cookies: \(answer.prefix(80))")
+            let length = parts.first?.components(separatedBy: "\r\n")
+                .first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
+            let body = parts.dropFirst().joined(separator: "\r\n\r\n")
+            #expect(length == body.utf8.count, "\(size) bytes of cookies")
+            #expect(body.contains("</html>"))
+        }
+    }
 }
