@@ -137,7 +137,19 @@
         queue = loadQueue().filter((item) => item.body.seq !== save.body.seq || item.url !== save.url);
         storeQueue(queue);
         if (reply.ok) {
-          show("Enregistré", "saved");
+          const receipt = await reply.json().catch(() => ({}));
+          if (receipt.outcome === "stale") {
+            // Another device saved this question with a later number: ours was not kept. The next change
+            // here must win, so number it after theirs.
+            localStorage.setItem(seqKey, String(Math.max(Number(localStorage.getItem(seqKey) || 0), receipt.seq || 0)));
+            show(
+              "Non enregistrée : une réponse plus récente, envoyée d'un autre appareil, est déjà gardée. " +
+                "Rechargez la page pour la voir, ou modifiez votre réponse pour la remplacer.",
+              "stale",
+            );
+          } else {
+            show("Enregistré", "saved");
+          }
         } else {
           const problem = await reply.json().catch(() => ({}));
           show(problem.message || "Réponse refusée par le serveur", "error");

@@ -8,6 +8,7 @@ from conftest import ROOT, click_and_wait, is_gone
 from exam_steps import answer_all, answer_current, kind, wait_saved
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "une phrase de passe solide"
 
@@ -138,3 +139,32 @@ def test_keyboard_only_pass_through_an_exam(portal, browser, journey):
         WebDriverWait(browser, 10).until(lambda d: is_gone(old))
     assert "question 4 sur 10" in browser.page_source
     journey.check("clavier")
+
+
+def test_a_save_overtaken_by_another_device_says_so_and_the_next_change_wins(portal, browser, journey):
+    start(browser, portal, "as-echantillon")
+    answer_current(browser, 0)
+    wait_saved(browser)
+
+    # Another device of the same candidate saves this question with a much later number.
+    outcome = browser.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        const root = document.getElementById("epreuve");
+        fetch(root.dataset.saveUrl, {
+          method: "PUT", credentials: "same-origin",
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": root.dataset.csrf },
+          body: JSON.stringify({ response: null, seq: 1000000 }),
+        }).then((reply) => reply.json()).then((receipt) => done(receipt.outcome), () => done("network"));
+        """)
+    assert outcome == "saved"
+
+    answer_current(browser, 1)
+    state = browser.find_element(By.ID, "etat-sauvegarde")
+    WebDriverWait(browser, 10).until(lambda d: state.get_attribute("data-state") == "stale")
+    assert "autre appareil" in state.text
+    journey.check("reponse-depassee")
+
+    # The next change on this page is numbered after the other device's and is kept.
+    answer_current(browser, 2)
+    wait_saved(browser)
