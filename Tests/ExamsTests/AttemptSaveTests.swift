@@ -132,10 +132,12 @@ import Testing
         #expect(throws: AttemptError.notFound) {
             try service.resume(token: "inconnu", owner: .user(1), now: fixture.now)
         }
-        #expect(throws: AttemptError.notFound) {
+        // Their own attempt: the attempt exists, the question does not.
+        #expect(throws: AttemptError.itemNotFound) {
             try service.save(
                 token: token, owner: .user(1), position: 99, response: .keep, clientSeq: 1, now: fixture.now)
         }
         #expect(AttemptError.notFound.code == "not_found")
+        #expect(AttemptError.itemNotFound.message.contains("Cette question n'existe pas"))
     }
 }

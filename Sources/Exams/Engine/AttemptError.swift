@@ -1,7 +1,9 @@
 /// Why an attempt operation was refused: `message` for the candidate (French), `code` for the JSON API.
 public enum AttemptError: Error, Equatable, Sendable {
-    /// No such attempt, exam or item for this candidate (also for someone else's attempt).
+    /// No such attempt or exam for this candidate (also for someone else's attempt).
     case notFound
+    /// The candidate's own attempt has no question at this position.
+    case itemNotFound
     /// The exam is not loaded or was withdrawn.
     case examUnavailable
     /// The attempt is already submitted or closed.
@@ -27,6 +29,7 @@ public enum AttemptError: Error, Equatable, Sendable {
     public var code: String {
         switch self {
         case .notFound: "not_found"
+        case .itemNotFound: "item_not_found"
         case .examUnavailable: "exam_unavailable"
         case .attemptClosed: "attempt_closed"
         case .attemptOpen: "attempt_open"
@@ -45,6 +48,8 @@ public enum AttemptError: Error, Equatable, Sendable {
         switch self {
         case .notFound:
             "Cette épreuve est introuvable. Revenez à la liste de vos épreuves."
+        case .itemNotFound:
+            "Cette question n'existe pas dans cette épreuve. Revenez à la liste des questions."
         case .examUnavailable:
             "Cette épreuve n'est plus proposée. Choisissez-en une autre dans la liste."
         case .attemptClosed:

@@ -20,7 +20,7 @@ extension AttemptService {
     /// - Parameters:
     ///   - position: the item's 0-based position in the attempt.
     ///   - timeSpentMs: the candidate's total time on the item so far, as measured by the page.
-    /// - Throws: `AttemptError`: `notFound`, `attemptClosed`, `deadlinePassed`, `wrongSection`,
+    /// - Throws: `AttemptError`: `notFound`, `itemNotFound`, `attemptClosed`, `deadlinePassed`, `wrongSection`,
     ///   `invalidResponse`.
     public func save(
         token: String, owner: AttemptOwner, position: Int, response: ResponseUpdate, clientSeq: Int64,
@@ -31,7 +31,7 @@ extension AttemptService {
             try advanceClock(&loaded, now: now)
             let store = AttemptStore(db)
             guard var item = try store.item(attemptID: loaded.attempt.id, position: position) else {
-                throw AttemptError.notFound
+                throw AttemptError.itemNotFound
             }
             let sectionDeadline = try acceptingDeadline(for: item, in: loaded, now: now)
             let remaining = max(0, sectionDeadline - Milliseconds.of(now))

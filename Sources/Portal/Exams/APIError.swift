@@ -17,7 +17,7 @@ struct APIError: Error, Encodable {
     init(_ error: AttemptError) {
         let status: Int =
             switch error {
-            case .notFound: 404
+            case .notFound, .itemNotFound: 404
             case .examUnavailable: 404
             case .premiumRequired: 403
             case .reviewNotAllowed: 403

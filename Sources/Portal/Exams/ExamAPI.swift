@@ -49,7 +49,9 @@ enum ExamAPI {
         let view = try context.attempts.resume(token: token(context), owner: context.attemptOwner, now: context.now)
         let position = try self.position(context)
 
-        guard let item = view.items.first(where: { $0.position == position }) else { throw AttemptError.notFound }
+        guard let item = view.items.first(where: { $0.position == position }) else {
+            throw AttemptError.itemNotFound
+        }
         guard let question = item.question else { throw AttemptError.wrongSection }
         return try json(ItemJSON(item, question: question))
     }
@@ -107,7 +109,7 @@ enum ExamAPI {
 
     private static func position(_ context: Context) throws -> Int {
         guard let position = context.request.parameters["position"].flatMap(Int.init) else {
-            throw AttemptError.notFound
+            throw AttemptError.itemNotFound
         }
         return position
     }
