@@ -121,6 +121,7 @@ def test_a_complete_import_adds_every_generated_question(baseline, tmp_path):
 
     assert process.returncode == 0, output
     assert "Import terminé" in output
+    assert f"Base de données : {workspace.data / 'lesocial.db'}" in output
     assert question_counts(workspace.data / "lesocial.db") == (rows + QUESTIONS, current + QUESTIONS, QUESTIONS)
     assert (workspace.root / "QuestionBanks" / IMPORTED).read_text() == baseline.gift.read_text()
 

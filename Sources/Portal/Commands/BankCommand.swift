@@ -118,7 +118,9 @@ enum BankCommand {
         defer { db.close() }
         _ = try Schema.migrator.migrate(db)
         let report = try BankSync(db: db).sync(files: files, now: Date())
+        // Named, because a command run without the server's LESOCIAL_DATA updates another database.
         print("Import terminé : \(report.summary)")
+        print("Base de données : \(config.databasePath)")
         return 0
     }
 
