@@ -142,7 +142,6 @@ public enum ExamsSchema {
             """
     )
 
-    /// Every step of the exams module, in order.
     /// Changes to exams raise the bank revision too, so the catalogue of active exams can be kept between
     /// requests and read again only after an import changed it.
     public static let examRevision = Migration(
@@ -157,6 +156,7 @@ public enum ExamsSchema {
             """
     )
 
+    /// Every step of the exams module, in order.
     public static let migrations: [Migration] = [
         initial, bodyRevision, bankRevision, ownerExamIndexes, examRevision,
     ]
