@@ -22,6 +22,11 @@ import Testing
         }
         #expect(try save(0, 1).outcome == .saved)
         #expect(try save(0, 1) == SaveReceipt(outcome: .duplicate, storedSeq: 1, remainingMilliseconds: 3_600_000))
+        // Same number, another answer: a second device, not a retry; the first answer stays.
+        #expect(try save(1, 1) == SaveReceipt(outcome: .stale, storedSeq: 1, remainingMilliseconds: 3_600_000))
+        #expect(
+            try service.resume(token: token, owner: .user(1), now: fixture.now).items[item.position].response
+                == .choice(0))
         #expect(try save(2, 3).outcome == .saved)
         #expect(try save(1, 2) == SaveReceipt(outcome: .stale, storedSeq: 3, remainingMilliseconds: 3_600_000))
 

@@ -15,7 +15,8 @@ extension AttemptService {
     /// the grace) has not run out.
     ///
     /// Saves are ordered by `clientSeq`, per item: a save whose number is not above the stored one changes
-    /// nothing and is acknowledged as `duplicate` (same number: a retry) or `stale` (an older one).
+    /// nothing and is acknowledged as `duplicate` (same number and response: a retry) or `stale` (an older
+    /// number, or the same number with another response: another device's save got there first).
     ///
     /// - Parameters:
     ///   - position: the item's 0-based position in the attempt.
@@ -37,8 +38,9 @@ extension AttemptService {
             let remaining = max(0, sectionDeadline - Milliseconds.of(now))
 
             guard clientSeq > item.clientSeq else {
-                let outcome: SaveReceipt.Outcome = clientSeq == item.clientSeq ? .duplicate : .stale
-                return SaveReceipt(outcome: outcome, storedSeq: item.clientSeq, remainingMilliseconds: remaining)
+                let retry = try clientSeq == item.clientSeq && isRetry(of: item, response)
+                return SaveReceipt(
+                    outcome: retry ? .duplicate : .stale, storedSeq: item.clientSeq, remainingMilliseconds: remaining)
             }
             switch response {
             case .keep:
@@ -61,6 +63,21 @@ extension AttemptService {
             loaded.attempt.currentPosition = position
             try store.updateProgress(loaded.attempt)
             return SaveReceipt(outcome: .saved, storedSeq: clientSeq, remainingMilliseconds: remaining)
+        }
+    }
+
+    /// Whether a save numbered like the stored one carries the stored response: a retry. Two devices that
+    /// numbered different answers alike collide instead, and the later one is told it was not kept.
+    private func isRetry(of item: AttemptItemRecord, _ response: ResponseUpdate) throws -> Bool {
+        switch response {
+        case .keep:
+            return true
+        case .clear:
+            return item.response == nil
+        case .set(let shown):
+            var cache: [String: Question] = [:]
+            let question = try question(item, cache: &cache)
+            return (try? ResponseTranslation.stored(shown, for: question, order: item.optionOrder)) == item.response
         }
     }
 

@@ -72,9 +72,9 @@ public struct SaveReceipt: Equatable, Sendable {
     public enum Outcome: String, Sendable {
         /// Stored.
         case saved
-        /// Same sequence number as the stored save: a retry, nothing changed.
+        /// Same sequence number and response as the stored save: a retry, nothing changed.
         case duplicate
-        /// Older than the stored save: ignored, nothing changed.
+        /// Older than the stored save, or as old with another response: ignored, nothing changed.
         case stale
     }
 

@@ -134,7 +134,8 @@ struct ItemJSON: Encodable {
 
 /// The acknowledgement of a save.
 struct SaveJSON: Encodable {
-    /// `saved`, `duplicate` (same seq, nothing changed) or `stale` (older seq, ignored).
+    /// `saved`, `duplicate` (same seq and response: a retry) or `stale` (older seq, or same seq with another
+    /// response: ignored).
     var outcome: String
     var seq: Int64
     var remainingMs: Int64
