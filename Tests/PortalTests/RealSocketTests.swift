@@ -33,12 +33,19 @@ import Web
         return String(decoding: answer, as: UTF8.self)
     }
 
-    @Test func healthHomeAndOversizedFormOverARealSocket() throws {
+    /// The portal of a fresh fixture on a free loopback port, started; the caller keeps the fixture (its
+    /// data folder goes with it) and stops the server.
+    static func startedServer() throws -> (PortalFixture, HTTPServer) {
         let fixture = try PortalFixture()
         let server = HTTPServer(
             configuration: ServerConfiguration(port: 0, threads: 2), responder: fixture.app.router)
         try server.start()
-        defer { server.stop() }
+        return (fixture, server)
+    }
+
+    @Test func healthHomeAndOversizedFormOverARealSocket() throws {
+        let (fixture, server) = try Self.startedServer()
+        defer { withExtendedLifetime(fixture) { server.stop() } }
 
         let health = try Self.exchange(
             port: server.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -67,11 +74,8 @@ import Web
     /// whole page. With 16 KiB per connection, libmicrohttpd 0.9.75 closed the connection without a byte
     /// from about 7.6 KB of request headers (its response headers no longer fitted), then sent 431 twice.
     @Test func aPageWithTwelveKilobytesOfCookiesArrivesWhole() throws {
-        let fixture = try PortalFixture()
-        let server = HTTPServer(
-            configuration: ServerConfiguration(port: 0, threads: 2), responder: fixture.app.router)
-        try server.start()
-        defer { server.stop() }
+        let (fixture, server) = try Self.startedServer()
+        defer { withExtendedLifetime(fixture) { server.stop() } }
 
         for size in [4_000, 8_000, 12_000] {
             let cookies = (0..<(size / 2_000)).map { "outil\($0)=" + String(repeating: "c", count: 1_990) }
